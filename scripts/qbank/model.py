@@ -1,0 +1,185 @@
+"""The typed question bank: what every parser produces and every renderer reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+SOURCE_LANGS = ("zh", "en", "bilingual")
+DIFFICULTIES = ("E", "M", "H")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located at ``file:line``."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class InputError(Exception):
+    """Bad input: carries every problem found, so they can all be reported at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Localized:
+    """A text in each language; ``None`` where the language has no text."""
+
+    zh: str | None = None
+    en: str | None = None
+
+    def get(self, lang: Lang) -> str | None:
+        return getattr(self, lang)
+
+    def set(self, lang: Lang, text: str | None) -> None:
+        setattr(self, lang, text)
+
+    def langs(self) -> list[Lang]:
+        return [lang for lang in LANGS if self.get(lang)]
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"zh": self.zh, "en": self.en}
+
+
+@dataclass
+class RawItem:
+    """A question as a parser read it, before topics and ids are assigned."""
+
+    heading: str
+    heading_line: int
+    line: int
+    question: Localized
+    answer: Localized = field(default_factory=Localized)
+    difficulty: str | None = None
+    stars: int | None = None
+
+
+@dataclass
+class RawNote:
+    """A study note, reference list or formula note, attached to its heading's topic."""
+
+    heading: str
+    heading_line: int
+    line: int
+    text: Localized
+
+
+@dataclass
+class ParsedSource:
+    """All a parser read from one file. ``preface`` is text about the collection itself."""
+
+    items: list[RawItem] = field(default_factory=list)
+    notes: list[RawNote] = field(default_factory=list)
+    preface: Localized = field(default_factory=Localized)
+
+
+@dataclass
+class Attribution:
+    author: str | None = None
+    url: str | None = None
+    licence: str | None = None
+
+
+@dataclass
+class Correction:
+    """A documented, visible fix to one source line (a missing image, a garbled formula)."""
+
+    line: int
+    find: str
+    replace: str
+    why: Localized
+
+
+@dataclass
+class Source:
+    """One collection, as registered in ``sources/sources.yml``."""
+
+    id: str
+    file: str
+    format: str
+    lang: str
+    title: Localized
+    attribution: Attribution
+    drop_lines: dict[str, str] = field(default_factory=dict)
+    corrections: list[Correction] = field(default_factory=list)
+    options: dict[str, object] = field(default_factory=dict)
+    preface: Localized = field(default_factory=Localized)
+
+
+@dataclass
+class Topic:
+    slug: str
+    title: Localized
+    group: str
+    aliases: list[str]
+
+
+@dataclass
+class Group:
+    slug: str
+    title: Localized
+
+
+@dataclass
+class Question:
+    id: str
+    source: str
+    topic: str
+    origin_lang: Lang
+    question: Localized
+    answer: Localized
+    difficulty: str | None
+    stars: int | None
+    line: int
+    heading: str
+    # per language: "original", "translated" or "stale" (translated from an older original)
+    question_status: dict[str, str] = field(default_factory=dict)
+    answer_status: dict[str, str] = field(default_factory=dict)
+    corrections: list[Localized] = field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer.langs())
+
+
+@dataclass
+class Note:
+    id: str
+    source: str
+    topic: str
+    origin_lang: Lang
+    text: Localized
+    line: int
+    heading: str
+    text_status: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Bank:
+    groups: list[Group]
+    topics: list[Topic]
+    sources: list[Source]
+    questions: list[Question]
+    notes: list[Note]
+
+    def questions_of(self, topic: str) -> list[Question]:
+        return [q for q in self.questions if q.topic == topic]
+
+    def notes_of(self, topic: str) -> list[Note]:
+        return [n for n in self.notes if n.topic == topic]
+
+    def topics_of(self, group: str) -> list[Topic]:
+        return [t for t in self.topics if t.group == group]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)

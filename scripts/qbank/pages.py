@@ -1,0 +1,150 @@
+"""The bank → Markdown pages: one per topic and language, plus the home page's tables.
+
+Pages are plain Markdown with pymdownx syntax (``???`` details, ``{#id}`` attributes),
+so that the site generator can change without touching this module.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from .model import LANGS, Bank, Lang, Localized, Note, Question, Topic
+from .strings import t
+from .text import first_line
+
+OTHER: dict[Lang, Lang] = {"zh": "en", "en": "zh"}
+
+
+def page_path(slug: str, lang: Lang) -> str:
+    return f"topics/{slug}.md" if lang == "zh" else f"topics/{slug}.en.md"
+
+
+def render_site(bank: Bank) -> dict[str, str]:
+    """Every generated page: relative path under docs/ → Markdown."""
+    return {page_path(topic.slug, lang): render_topic(bank, topic, lang) for topic in bank.topics for lang in LANGS}
+
+
+def render_topic(bank: Bank, topic: Topic, lang: Lang) -> str:
+    questions = bank.questions_of(topic.slug)
+    sources = {q.source for q in questions}
+    title = topic.title.get(lang) or ""
+    parts = [
+        f"---\ntitle: {_yaml_string(title)}\n---\n",
+        f"# {title}\n",
+        t("topic_summary", lang, questions=len(questions), answered=sum(q.answered for q in questions), sources=len(sources))
+        + "\n{ .qb-summary }\n",
+    ]
+    parts += [render_question(bank, q, lang) for q in questions]
+    notes = bank.notes_of(topic.slug)
+    if notes:
+        parts.append(f"## {t('notes', lang)} {{ #notes }}\n")
+        parts += [render_note(bank, note, lang) for note in notes]
+    return "\n".join(parts)
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _shown(text: Localized, status: dict[str, str], lang: Lang) -> tuple[str, Lang, list[str]]:
+    """The text to show on a ``lang`` page, the language it is in, and its markers."""
+    if text.get(lang):
+        state = status.get(lang, "original")
+        markers = [] if state == "original" else [t("translated", lang)]
+        if state == "stale":
+            markers.append(t("stale", lang))
+        return text.get(lang) or "", lang, markers
+    return text.get(OTHER[lang]) or "", OTHER[lang], [t("original_only", lang)]
+
+
+def _badge(text: str, *classes: str) -> str:
+    return f"[{text}]{{ .qb-badge {' '.join('.' + c for c in classes)} }}"
+
+
+def _badges(bank: Bank, question: Question, lang: Lang, markers: list[str]) -> str:
+    source = bank.source(question.source)
+    badges = [f"[{source.title.get(lang)}](../index.md#{source.id}){{ .qb-badge .qb-source }}"]
+    if question.difficulty:
+        label = f"{t('difficulty', lang)}: {t('difficulty_' + question.difficulty, lang)}"
+        badges.append(_badge(label, "qb-difficulty", f"qb-difficulty-{question.difficulty}"))
+    if question.stars:
+        stars = "★" * question.stars + "☆" * (5 - question.stars)
+        badges.append(f"[{stars}]{{ .qb-badge .qb-stars title={_yaml_string(t('stars', lang, n=question.stars))} }}")
+    badges.append(_badge(t("answered" if question.answered else "unanswered", lang), "qb-answered"))
+    badges += [_badge(marker, "qb-lang") for marker in markers]
+    return " ".join(badges)
+
+
+def _indent(text: str) -> str:
+    return textwrap.indent(text, "    ", lambda line: bool(line.strip()))
+
+
+def render_question(bank: Bank, question: Question, lang: Lang) -> str:
+    text, shown_lang, markers = _shown(question.question, question.question_status, lang)
+    title, _, rest = text.strip().partition("\n")
+    lines = [f"## {title.strip()} {{ #{question.id} }}\n", _badges(bank, question, lang, markers) + "\n{ .qb-badges }\n"]
+    if rest.strip():
+        lines.append(rest.strip() + "\n")
+    if question.question_status.get(lang) in ("translated", "stale"):
+        original = question.question.get(OTHER[lang]) or ""
+        lines.append(f'??? quote "{t("show_original", lang)}"\n{_indent(original)}\n')
+    lines.append(_render_answer(question, lang))
+    for fix in question.corrections:
+        lines.append(f'!!! info "{t("correction", lang)}"\n{_indent(fix.get(lang) or "")}\n')
+    return "\n".join(lines)
+
+
+def _render_answer(question: Question, lang: Lang) -> str:
+    if not question.answered:
+        return f"{t('no_answer', lang)}\n{{ .qb-no-answer }}\n"
+    text, _, markers = _shown(question.answer, question.answer_status, lang)
+    title = t("answer", lang) + "".join(f" · {m}" for m in markers)
+    body = _indent(text)
+    if question.answer_status.get(lang) in ("translated", "stale"):
+        original = question.answer.get(OTHER[lang]) or ""
+        body += f'\n\n    ??? quote "{t("show_original", lang)}"\n{textwrap.indent(_indent(original), "    ")}'
+    return f'??? answer "{title}"\n{body}\n'
+
+
+def render_note(bank: Bank, note: Note, lang: Lang) -> str:
+    text, _, markers = _shown(note.text, note.text_status, lang)
+    source = bank.source(note.source)
+    badges = [f"[{source.title.get(lang)}](../index.md#{source.id}){{ .qb-badge .qb-source }}"]
+    badges += [_badge(marker, "qb-lang") for marker in markers]
+    heading = first_line(note.heading)
+    return f"### {heading} {{ #{note.id} }}\n\n{' '.join(badges)}\n{{ .qb-badges }}\n\n{text.strip()}\n"
+
+
+def render_topic_table(bank: Bank, lang: Lang) -> str:
+    """The home page's table of topics, grouped, with counts."""
+    rows = [f"| {t('col_topic', lang)} | {t('col_questions', lang)} | {t('col_answered', lang)} |", "|---|--:|--:|"]
+    for group in bank.groups:
+        rows.append(f"| **{group.title.get(lang)}** | | |")
+        for topic in bank.topics_of(group.slug):
+            questions = bank.questions_of(topic.slug)
+            link = page_path(topic.slug, "zh")
+            answered = sum(q.answered for q in questions)
+            rows.append(f"| [{topic.title.get(lang)}]({link}) | {len(questions)} | {answered} |")
+    total = sum(q.answered for q in bank.questions)
+    rows.append(f"| **{t('total', lang)}** | **{len(bank.questions)}** | **{total}** |")
+    return "\n".join(rows) + "\n"
+
+
+def render_source_list(bank: Bank, lang: Lang) -> str:
+    """The home page's list of collections with attribution and licence."""
+    parts = []
+    for source in bank.sources:
+        count = sum(q.source == source.id for q in bank.questions)
+        parts.append(f"### {source.title.get(lang)} {{ #{source.id} }}\n")
+        facts = [
+            f"{t('col_questions', lang)}: {count}",
+            f"{t('author', lang)}: {source.attribution.author or '—'}",
+            f"{t('licence', lang)}: {source.attribution.licence or '—'}",
+        ]
+        if source.attribution.url:
+            facts.append(f"{t('link', lang)}: <{source.attribution.url}>")
+        parts.append("\n".join(f"- {fact}" for fact in facts) + "\n")
+        if source.preface.get(source.preface.langs()[0] if source.preface.langs() else lang):
+            preface = source.preface.get(lang) or source.preface.get(OTHER[lang]) or ""
+            parts.append(f'??? quote "{source.file}"\n{_indent(preface)}\n')
+    return "\n".join(parts)

@@ -1,0 +1,214 @@
+"""Read ``sources/sources.yml`` and ``sources/topics.yml`` into typed records, strictly."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import (
+    SOURCE_LANGS,
+    Attribution,
+    Correction,
+    Group,
+    InputError,
+    Localized,
+    Problem,
+    Source,
+    Topic,
+)
+
+SOURCE_KEYS = {"file", "id", "format", "lang", "title", "attribution"}
+SOURCE_OPTION_KEYS = {"drop_lines", "corrections", "sections", "prompt_blocks", "question_blocks"}
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that remembers the line of every mapping."""
+
+
+def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path, display: str) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader)  # noqa: S506
+    except FileNotFoundError:
+        raise InputError([Problem(display, 1, "file not found")]) from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise InputError([Problem(display, line, f"invalid YAML: {err}")]) from None
+
+
+def normalize_heading(heading: str) -> str:
+    """Fold case, width, leading numbering, punctuation and spaces out of a heading."""
+    text = unicodedata.normalize("NFKC", heading).casefold()
+    text = re.sub(r"^\s*\d+(\.\d+)*[.、)]?\s*", "", text)
+    return re.sub(r"[\W_]+", "", text)
+
+
+class _Reader:
+    """Collects problems while reading one registry file, so all are reported at once."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.problems: list[Problem] = []
+
+    def problem(self, entry: dict[str, Any] | None, message: str) -> None:
+        line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
+        self.problems.append(Problem(self.display, line, message))
+
+    def entries(self, data: Any, key: str) -> list[dict[str, Any]]:
+        items = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            self.problem(data if isinstance(data, dict) else None, f"needs a list of '{key}:'")
+            return []
+        return items
+
+    def text(self, entry: dict[str, Any], key: str, required: bool = True) -> str | None:
+        value = entry.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(entry, f"'{key}' must be a non-empty string")
+            return None
+        return value
+
+    def localized(self, entry: dict[str, Any], key: str, required: bool = True) -> Localized:
+        value = entry.get(key)
+        if value is None and not required:
+            return Localized()
+        if not isinstance(value, dict) or not all(isinstance(value.get(k), str) for k in ("zh", "en")):
+            self.problem(entry, f"'{key}' must have 'zh' and 'en' strings")
+            return Localized()
+        return Localized(zh=value["zh"], en=value["en"])
+
+    def unknown_keys(self, entry: dict[str, Any], known: set[str]) -> None:
+        for key in sorted(set(entry) - known - {"__line__"}):
+            self.problem(entry, f"unknown key '{key}'")
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise InputError(self.problems)
+
+
+def load_sources(sources_dir: Path, formats: set[str]) -> list[Source]:
+    display = "sources/sources.yml"
+    reader = _Reader(display)
+    data = load_yaml(sources_dir / "sources.yml", display)
+    sources: list[Source] = []
+    for entry in reader.entries(data, "sources"):
+        reader.unknown_keys(entry, SOURCE_KEYS | SOURCE_OPTION_KEYS)
+        source = _read_source(reader, entry, sources_dir, formats)
+        if source and any(s.id == source.id for s in sources):
+            reader.problem(entry, f"duplicate source id '{source.id}'")
+        elif source:
+            sources.append(source)
+    reader.raise_if_any()
+    return sources
+
+
+def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: set[str]) -> Source | None:
+    file, fmt, lang = (reader.text(entry, key) for key in ("file", "format", "lang"))
+    if fmt and fmt not in formats:
+        reader.problem(entry, f"unknown format '{fmt}' (known: {', '.join(sorted(formats))})")
+    if lang and lang not in SOURCE_LANGS:
+        reader.problem(entry, f"unknown lang '{lang}' (known: {', '.join(SOURCE_LANGS)})")
+    if file and not (root / file).is_file():
+        reader.problem(entry, f"source file 'sources/{file}' not found")
+    source_id = reader.text(entry, "id", required=False) or (Path(file).stem if file else "")
+    if source_id and not ID_PATTERN.match(source_id):
+        reader.problem(entry, f"id '{source_id}' must be lowercase letters, digits and '-'")
+    attribution = entry.get("attribution") or {}
+    if not isinstance(attribution, dict):
+        reader.problem(entry, "'attribution' must be a mapping of author, url, licence")
+        attribution = {}
+    reader.unknown_keys(attribution, {"author", "url", "licence"})
+    if not (file and fmt and lang):
+        return None
+    return Source(
+        id=source_id,
+        file=file,
+        format=fmt,
+        lang=lang,
+        title=reader.localized(entry, "title", required=False),
+        attribution=Attribution(**{k: v for k, v in attribution.items() if k != "__line__"}),
+        drop_lines=_read_drop_lines(reader, entry),
+        corrections=_read_corrections(reader, entry),
+        options={k: _plain(entry[k]) for k in ("sections", "prompt_blocks", "question_blocks") if k in entry},
+    )
+
+
+def _plain(value: Any) -> Any:
+    """The value without the loader's ``__line__`` bookkeeping."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _read_drop_lines(reader: _Reader, entry: dict[str, Any]) -> dict[str, str]:
+    rules: dict[str, str] = {}
+    for rule in entry.get("drop_lines") or []:
+        text, why = reader.text(rule, "text"), reader.text(rule, "why")
+        reader.unknown_keys(rule, {"text", "why"})
+        if text and why:
+            rules[text.strip()] = why
+    return rules
+
+
+def _read_corrections(reader: _Reader, entry: dict[str, Any]) -> list[Correction]:
+    corrections: list[Correction] = []
+    for rule in entry.get("corrections") or []:
+        reader.unknown_keys(rule, {"line", "find", "replace", "why"})
+        find, replace = reader.text(rule, "find"), reader.text(rule, "replace")
+        line = rule.get("line")
+        if not isinstance(line, int) or line < 1:
+            reader.problem(rule, "'line' must be a positive line number")
+            continue
+        why = reader.localized(rule, "why")
+        if find and replace and why.zh:
+            corrections.append(Correction(line=line, find=find, replace=replace, why=why))
+    return corrections
+
+
+def load_topics(sources_dir: Path) -> tuple[list[Group], list[Topic]]:
+    display = "sources/topics.yml"
+    reader = _Reader(display)
+    data = load_yaml(sources_dir / "topics.yml", display)
+    groups = [
+        Group(slug=g["slug"], title=reader.localized(g, "title"))
+        for g in reader.entries(data, "groups")
+        if reader.text(g, "slug")
+    ]
+    group_slugs = {g.slug for g in groups}
+    topics: list[Topic] = []
+    seen_aliases: dict[str, str] = {}
+    for entry in reader.entries(data, "topics"):
+        reader.unknown_keys(entry, {"slug", "group", "title", "aliases"})
+        slug, group = reader.text(entry, "slug"), reader.text(entry, "group")
+        if group and group not in group_slugs:
+            reader.problem(entry, f"unknown group '{group}'")
+        if slug and not ID_PATTERN.match(slug):
+            reader.problem(entry, f"slug '{slug}' must be lowercase letters, digits and '-'")
+        aliases = entry.get("aliases") or []
+        for alias in aliases:
+            key = normalize_heading(str(alias))
+            if key in seen_aliases and seen_aliases[key] != slug:
+                reader.problem(entry, f"alias '{alias}' also maps to topic '{seen_aliases[key]}'")
+            seen_aliases[key] = slug or ""
+        if slug and group:
+            topics.append(Topic(slug, reader.localized(entry, "title"), group, [str(a) for a in aliases]))
+    reader.raise_if_any()
+    return groups, topics

@@ -1,0 +1,48 @@
+"""Every interface string of the generated pages, in both languages, in one place."""
+
+from __future__ import annotations
+
+from .model import LANGS, Lang
+
+STRINGS: dict[str, dict[str, str]] = {
+    "answer": {"zh": "答案", "en": "Answer"},
+    "no_answer": {
+        "zh": "暂无答案。欢迎[补充一个答案](../about.md#add-an-answer)。",
+        "en": "No answer yet. You can [contribute one](../about.md#add-an-answer).",
+    },
+    "difficulty_E": {"zh": "易", "en": "Easy"},
+    "difficulty_M": {"zh": "中", "en": "Medium"},
+    "difficulty_H": {"zh": "难", "en": "Hard"},
+    "difficulty": {"zh": "难度", "en": "Difficulty"},
+    "stars": {"zh": "出现频率 {n}/5", "en": "Asked often: {n}/5"},
+    "answered": {"zh": "有答案", "en": "Answered"},
+    "unanswered": {"zh": "无答案", "en": "No answer"},
+    "original_only": {"zh": "原文 · 英文", "en": "Original · Chinese"},
+    "translated": {"zh": "译", "en": "Translated"},
+    "stale": {"zh": "译文待更新", "en": "Translation outdated"},
+    "show_original": {"zh": "查看原文", "en": "Show the original"},
+    "notes": {"zh": "笔记与参考资料", "en": "Notes & references"},
+    "correction": {"zh": "编者更正", "en": "Editor's correction"},
+    "topic_summary": {
+        "zh": "本页共 {questions} 道题，其中 {answered} 道有答案，来自 {sources} 个题库。",
+        "en": "{questions} questions on this page, {answered} with answers, from {sources} collections.",
+    },
+    "col_topic": {"zh": "主题", "en": "Topic"},
+    "col_questions": {"zh": "题目", "en": "Questions"},
+    "col_answered": {"zh": "有答案", "en": "Answered"},
+    "col_source": {"zh": "题库", "en": "Collection"},
+    "author": {"zh": "作者", "en": "Author"},
+    "licence": {"zh": "许可", "en": "Licence"},
+    "link": {"zh": "原始链接", "en": "Original"},
+    "format": {"zh": "格式", "en": "Format"},
+    "total": {"zh": "合计", "en": "Total"},
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The interface string ``key`` in ``lang``; an unknown key is a bug and raises."""
+    return STRINGS[key][lang].format(**values)
+
+
+def missing_strings() -> list[str]:
+    return [f"{key}.{lang}" for key, texts in STRINGS.items() for lang in LANGS if not texts.get(lang)]
