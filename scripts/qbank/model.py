@@ -162,6 +162,8 @@ class Note:
     line: int
     heading: str
     text_status: dict[str, str] = field(default_factory=dict)
+    # the note's title per language, where a translation gives one
+    headings: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -58,7 +58,7 @@ def _shown(text: Localized, status: dict[str, str], lang: Lang) -> tuple[str, La
 
 
 def _badge(text: str, *classes: str) -> str:
-    return f"[{text}]{{ .qb-badge {' '.join('.' + c for c in classes)} }}"
+    return f"*{text}*{{ .qb-badge {' '.join('.' + c for c in classes)} }}"
 
 
 def _badges(bank: Bank, question: Question, lang: Lang, markers: list[str]) -> str:
@@ -69,7 +69,8 @@ def _badges(bank: Bank, question: Question, lang: Lang, markers: list[str]) -> s
         badges.append(_badge(label, "qb-difficulty", f"qb-difficulty-{question.difficulty}"))
     if question.stars:
         stars = "★" * question.stars + "☆" * (5 - question.stars)
-        badges.append(f"[{stars}]{{ .qb-badge .qb-stars title={_yaml_string(t('stars', lang, n=question.stars))} }}")
+        label = _yaml_string(t("stars", lang, n=question.stars))
+        badges.append(f"*{stars}*{{ .qb-badge .qb-stars title={label} aria-label={label} }}")
     badges.append(_badge(t("answered" if question.answered else "unanswered", lang), "qb-answered"))
     badges += [_badge(marker, "qb-lang") for marker in markers]
     return " ".join(badges)
@@ -111,7 +112,7 @@ def render_note(bank: Bank, note: Note, lang: Lang) -> str:
     source = bank.source(note.source)
     badges = [f"[{source.title.get(lang)}](../index.md#{source.id}){{ .qb-badge .qb-source }}"]
     badges += [_badge(marker, "qb-lang") for marker in markers]
-    heading = first_line(note.heading)
+    heading = note.headings.get(lang) or first_line(note.heading)
     return f"### {heading} {{ #{note.id} }}\n\n{' '.join(badges)}\n{{ .qb-badges }}\n\n{text.strip()}\n"
 
 

@@ -1,0 +1,95 @@
+"""The thin MkDocs hook: sources → pages before every build, markers, per-language search.
+
+- ``on_config``: build the bank from sources/ (so ``mkdocs build`` and ``serve`` always
+  reflect them), write changed topic pages, and lay out the navigation by topic group.
+- ``on_page_markdown``: expand ``<!-- qbank:NAME -->`` markers; an unknown one fails.
+- ``on_post_page`` / ``on_post_build``: give each language its own search index (see
+  ``search_split``), so an English reader is not shown Chinese duplicates and vice versa.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from qbank import search_split  # noqa: E402
+from qbank.build import build_bank  # noqa: E402
+from qbank.model import Bank, InputError, Lang  # noqa: E402
+from qbank.pages import render_site, render_source_list, render_topic_table  # noqa: E402
+from qbank.translations import merge_translations  # noqa: E402
+from qbank.writer import write_tree  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKER = re.compile(r"<!--\s*qbank:(?P<name>[\w-]+)\s*-->")
+MARKERS = {"topics": render_topic_table, "sources": render_source_list}
+_bank: Bank | None = None
+
+
+def load_bank() -> Bank:
+    bank = build_bank(ROOT / "sources")
+    merge_translations(bank, ROOT / "sources" / "translations")
+    return bank
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _bank
+    try:
+        _bank = load_bank()
+        pages = render_site(_bank)
+    except InputError as err:
+        raise PluginError(f"the sources have problems; nothing was built:\n{err}") from None
+    write_tree(Path(config.docs_dir), pages, prune=True)
+    config.nav = _navigation(_bank)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        for language in i18n.config.languages:
+            if language.locale == "en":
+                language.nav_translations = {g.title.zh: g.title.en for g in _bank.groups}
+                language.nav_translations.update(_STATIC_NAV)
+    return config
+
+
+_STATIC_NAV = {"关于与贡献": "About & contributing"}
+
+
+def _navigation(bank: Bank) -> list[object]:
+    nav: list[object] = ["index.md"]
+    for group in bank.groups:
+        nav.append({group.title.zh: [f"topics/{t.slug}.md" for t in bank.topics_of(group.slug)]})
+    nav.append({"关于与贡献": "about.md"})
+    return nav
+
+
+def page_lang(page: Page) -> Lang:
+    return "en" if page.file.src_uri.endswith(".en.md") else "zh"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    if _bank is None:
+        raise PluginError("qbank: the bank was not built in on_config")
+    bank = _bank
+
+    def expand(match: re.Match[str]) -> str:
+        render = MARKERS.get(match["name"])
+        if render is None:
+            raise PluginError(f"{page.file.src_uri}: unknown marker {match[0]!r} (known: {', '.join(MARKERS)})")
+        return render(bank, page_lang(page))
+
+    return MARKER.sub(expand, markdown)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return search_split.point_config_at_language_index(output, page_lang(page), page.url)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    search_split.split_index(Path(config.site_dir))

@@ -1,0 +1,184 @@
+"""Translations as data: ``sources/translations/<source-id>.<lang>.yml`` merged into the bank.
+
+Each entry is keyed by question (or note) id and records ``from``, a hash of the original
+text it was translated from. When the original changes, the hash no longer matches and
+the translation is shown as stale. A question whose wording changed gets a new id; its
+old entry is then matched by the ``original`` text it records, and is stale too.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import LANGS, Bank, InputError, Lang, Localized, Note, Problem, Question
+from .registry import load_yaml
+from .text import sanitize_markdown, text_hash
+
+OTHER: dict[Lang, Lang] = {"zh": "en", "en": "zh"}
+QUESTION_KEYS = {"from", "original", "question", "answer", "__line__"}
+NOTE_KEYS = {"from", "original", "heading", "text", "__line__"}
+SIMILAR = 0.6
+
+
+def original_fingerprint(question: Question, lang: Lang) -> str:
+    """The hash of what a translation into ``lang`` is made from."""
+    source_lang = OTHER[lang]
+    return text_hash(f"{question.question.get(source_lang) or ''}\x1f{question.answer.get(source_lang) or ''}")
+
+
+def note_fingerprint(note: Note, lang: Lang) -> str:
+    return text_hash(f"{note.heading}\x1f{note.text.get(OTHER[lang]) or ''}")
+
+
+def needs(question: Question, lang: Lang) -> dict[str, str]:
+    """What a ``lang`` reader lacks of this question: field → original text to translate."""
+    wanted = {}
+    if not question.question.get(lang) and question.question.get(OTHER[lang]):
+        wanted["question"] = question.question.get(OTHER[lang]) or ""
+    if not question.answer.get(lang) and question.answer.get(OTHER[lang]):
+        wanted["answer"] = question.answer.get(OTHER[lang]) or ""
+    return wanted
+
+
+@dataclass
+class Coverage:
+    """Translation coverage of one source in one language."""
+
+    source: str
+    lang: Lang
+    total: int = 0
+    done: int = 0
+    stale: list[str] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
+
+
+def merge_translations(bank: Bank, folder: Path) -> list[Coverage]:
+    """Fill the bank's missing languages from the translation files; report coverage."""
+    problems: list[Problem] = []
+    coverage: list[Coverage] = []
+    for source in bank.sources:
+        for lang in LANGS:
+            path = folder / f"{source.id}.{lang}.yml"
+            data = load_yaml(path, f"sources/translations/{path.name}") if path.exists() else {}
+            report = Coverage(source.id, lang)
+            questions = [q for q in bank.questions if q.source == source.id]
+            notes = [n for n in bank.notes if n.source == source.id]
+            _merge_questions(questions, lang, (data or {}).get("questions") or {}, report, problems, path)
+            _merge_notes(notes, lang, (data or {}).get("notes") or {}, report, problems, path)
+            coverage.append(report)
+    if problems:
+        raise InputError(problems)
+    return coverage
+
+
+def _entries(raw: dict[str, Any], keys: set[str], path: Path, problems: list[Problem]) -> dict[str, dict[str, Any]]:
+    display = f"sources/translations/{path.name}"
+    entries = {}
+    for key, entry in raw.items():
+        if key == "__line__":
+            continue
+        if not isinstance(entry, dict):
+            problems.append(Problem(display, 1, f"entry {key!r} must be a mapping"))
+            continue
+        for unknown in sorted(set(entry) - keys):
+            problems.append(Problem(display, entry["__line__"], f"unknown key {unknown!r} in entry {key!r}"))
+        entries[str(key)] = entry
+    return entries
+
+
+def _match_orphans(
+    entries: dict[str, dict[str, Any]], items: dict[str, Question] | dict[str, Note], text_of
+) -> dict[str, str]:
+    """Old id → current id, for entries whose question was reworded (and so re-identified)."""
+    orphans = [key for key in entries if key not in items]
+    free = [key for key in items if key not in entries]
+    matches: dict[str, str] = {}
+    for orphan in orphans:
+        original = str(entries[orphan].get("original") or "")
+        scored = [(difflib.SequenceMatcher(None, original, text_of(items[key])).ratio(), key) for key in free]
+        best = max(scored, default=(0.0, ""))
+        if best[0] >= SIMILAR:
+            matches[orphan] = best[1]
+            free.remove(best[1])
+    return matches
+
+
+def _merge_questions(
+    questions: list[Question],
+    lang: Lang,
+    raw: dict[str, Any],
+    report: Coverage,
+    problems: list[Problem],
+    path: Path,
+) -> None:
+    entries = _entries(raw, QUESTION_KEYS, path, problems)
+    by_id = {q.id: q for q in questions}
+    renamed = _match_orphans(entries, by_id, lambda q: q.question.get(OTHER[lang]) or "")
+    report.orphans += [key for key in entries if key not in by_id and key not in renamed]
+    for key, entry in entries.items():
+        question = by_id.get(renamed.get(key, key))
+        if question is None:
+            continue
+        stale = key in renamed or entry.get("from") != original_fingerprint(question, lang)
+        _fill(question.question, question.question_status, lang, entry.get("question"), stale)
+        _fill(question.answer, question.answer_status, lang, entry.get("answer"), stale)
+        if stale and needs_any(entry):
+            report.stale.append(question.id)
+    for question in questions:
+        report.total += _originally_missing(question, lang)
+        report.done += sum(
+            1
+            for text, status in ((question.question, question.question_status), (question.answer, question.answer_status))
+            if status.get(lang) in ("translated", "stale") and text.get(lang)
+        )
+
+
+def needs_any(entry: dict[str, Any]) -> bool:
+    return bool(entry.get("question") or entry.get("answer") or entry.get("text"))
+
+
+def _originally_missing(question: Question, lang: Lang) -> int:
+    """How many of this question's texts (question, answer) exist only in the other language."""
+    count = 0
+    for text, status in ((question.question, question.question_status), (question.answer, question.answer_status)):
+        if status.get(lang) != "original" and text.get(OTHER[lang]):
+            count += 1
+    return count
+
+
+def _fill(text: Localized, status: dict[str, str], lang: Lang, value: Any, stale: bool) -> None:
+    if not isinstance(value, str) or not value.strip() or status.get(lang) == "original":
+        return
+    text.set(lang, sanitize_markdown(value.strip()))
+    status[lang] = "stale" if stale else "translated"
+
+
+def _merge_notes(
+    notes: list[Note],
+    lang: Lang,
+    raw: dict[str, Any],
+    report: Coverage,
+    problems: list[Problem],
+    path: Path,
+) -> None:
+    entries = _entries(raw, NOTE_KEYS, path, problems)
+    by_id = {n.id: n for n in notes}
+    renamed = _match_orphans(entries, by_id, lambda n: n.text.get(OTHER[lang]) or "")
+    report.orphans += [key for key in entries if key not in by_id and key not in renamed]
+    for key, entry in entries.items():
+        note = by_id.get(renamed.get(key, key))
+        if note is None:
+            continue
+        stale = key in renamed or entry.get("from") != note_fingerprint(note, lang)
+        _fill(note.text, note.text_status, lang, entry.get("text"), stale)
+        if isinstance(entry.get("heading"), str):
+            note.headings[lang] = entry["heading"]
+        if stale:
+            report.stale.append(note.id)
+    for note in notes:
+        if note.text_status.get(lang) != "original":
+            report.total += 1
+            report.done += note.text_status.get(lang) in ("translated", "stale")
