@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qbank.build import build_bank  # noqa: E402
-from qbank.export import bank_as_json, stats_table  # noqa: E402
+from qbank.export import bank_as_json, coverage_table, stats_table  # noqa: E402
 from qbank.model import InputError  # noqa: E402
 from qbank.pages import render_site  # noqa: E402
+from qbank.translations import merge_translations  # noqa: E402
 from qbank.writer import write_tree  # noqa: E402
 
 
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         bank = build_bank(args.sources)
+        coverage = merge_translations(bank, args.sources / "translations")
         pages = render_site(bank)
     except InputError as err:
         for problem in err.problems:
@@ -39,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.stats:
         print(stats_table(bank))
+        print()
+        print(coverage_table(coverage))
     if args.check:
         return 0
     if args.json:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import asdict
 
 from .model import LANGS, Bank, Question
+from .translations import Coverage
 
 QUESTION_KEYS = ("id", "source", "topic", "origin_lang", "question", "answer", "difficulty", "stars", "line")
 
@@ -50,4 +51,20 @@ def stats_table(bank: Bank) -> str:
     for topic in bank.topics:
         lines.append(_row(topic.slug, bank.questions_of(topic.slug), notes_by_topic[topic.slug]))
     lines += ["", _row("total", bank.questions, len(bank.notes))]
+    return "\n".join(lines)
+
+
+def coverage_table(coverage: list[Coverage]) -> str:
+    """Translation coverage per source and language, then every stale or orphaned entry."""
+    lines = ["Translations (texts that exist only in the other language, and how many are translated)"]
+    lines.append(f"{'':<34} {'lang':>4} {'needed':>7} {'done':>6} {'stale':>6}")
+    for report in coverage:
+        if report.total or report.stale or report.orphans:
+            stale = len(report.stale)
+            lines.append(f"{report.source:<34} {report.lang:>4} {report.total:>7} {report.done:>6} {stale:>6}")
+    for report in coverage:
+        for item in report.stale:
+            lines.append(f"stale: {report.source}.{report.lang}: {item} (original changed since it was translated)")
+        for item in report.orphans:
+            lines.append(f"orphaned: {report.source}.{report.lang}: {item} (no such question or note any more)")
     return "\n".join(lines)

@@ -26,7 +26,11 @@ SIMILAR = 0.6
 def original_fingerprint(question: Question, lang: Lang) -> str:
     """The hash of what a translation into ``lang`` is made from."""
     source_lang = OTHER[lang]
-    return text_hash(f"{question.question.get(source_lang) or ''}\x1f{question.answer.get(source_lang) or ''}")
+    parts = [
+        (text.get(source_lang) or "") if status.get(source_lang) == "original" else ""
+        for text, status in ((question.question, question.question_status), (question.answer, question.answer_status))
+    ]
+    return text_hash("\x1f".join(parts))
 
 
 def note_fingerprint(note: Note, lang: Lang) -> str:
