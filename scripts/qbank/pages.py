@@ -6,6 +6,7 @@ so that the site generator can change without touching this module.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from .model import LANGS, Bank, Lang, Localized, Note, Question, Topic
@@ -13,6 +14,7 @@ from .strings import t
 from .text import first_line
 
 OTHER: dict[Lang, Lang] = {"zh": "en", "en": "zh"}
+BOLD_LINE = re.compile(r"^\*\*[^*\n]+\*\*$")
 
 
 def page_path(slug: str, lang: Lang) -> str:
@@ -112,8 +114,11 @@ def render_note(bank: Bank, note: Note, lang: Lang) -> str:
     source = bank.source(note.source)
     badges = [f"[{source.title.get(lang)}](../index.md#{source.id}){{ .qb-badge .qb-source }}"]
     badges += [_badge(marker, "qb-lang") for marker in markers]
-    heading = note.headings.get(lang) or first_line(note.heading)
-    return f"### {heading} {{ #{note.id} }}\n\n{' '.join(badges)}\n{{ .qb-badges }}\n\n{text.strip()}\n"
+    heading, body = note.headings.get(lang) or first_line(note.heading), text.strip()
+    first, _, rest = body.partition("\n\n")
+    if BOLD_LINE.match(first):  # a note that opens with its own bold title: that is its heading
+        heading, body = first.strip("* "), rest
+    return f"### {heading} {{ #{note.id} }}\n\n{' '.join(badges)}\n{{ .qb-badges }}\n\n{body}\n"
 
 
 def render_topic_table(bank: Bank, lang: Lang) -> str:
