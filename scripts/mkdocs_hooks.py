@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qbank import search_split  # noqa: E402
 from qbank.build import build_bank  # noqa: E402
+from qbank.glossary import write_jieba_dictionary  # noqa: E402
 from qbank.model import Bank, InputError, Lang  # noqa: E402
 from qbank.pages import render_site, render_source_list, render_topic_table  # noqa: E402
 from qbank.translations import merge_translations  # noqa: E402
@@ -39,6 +40,7 @@ def load_bank() -> Bank:
     return bank
 
 
+@event_priority(100)  # before Material's search plugin loads jieba's user dictionary
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bank
     try:
@@ -47,6 +49,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except InputError as err:
         raise PluginError(f"the sources have problems; nothing was built:\n{err}") from None
     write_tree(Path(config.docs_dir), pages, prune=True)
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.jieba_dict_user = str(write_jieba_dictionary(ROOT / "sources" / "glossary.yml", ROOT / ".cache"))
     config.nav = _navigation(_bank)
     i18n = config.plugins.get("i18n")
     if i18n is not None:

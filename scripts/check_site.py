@@ -1,0 +1,114 @@
+"""Check the built site itself, not the Markdown: links, anchors, images, outside loads.
+
+    python scripts/check_site.py [SITE_DIR]
+
+Prints every broken internal link or anchor and every resource a page would load from
+outside the site, as ``page: problem``; exits 1 if there is any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and "href" in attributes:
+            self.links.append(attributes["href"])
+        if "src" in attributes:
+            self.loads.append(attributes["src"])
+        if tag == "link" and LOADING_LINKS & set(attributes.get("rel", "").split()):
+            self.loads.append(attributes.get("href", ""))
+
+
+def parse_pages(site: Path) -> dict[Path, _PageParser]:
+    pages = {}
+    for path in sorted(site.resolve().rglob("*.html")):
+        parser = _PageParser()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path] = parser
+    return pages
+
+
+def _is_outside(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc) and parts.scheme not in ("data", "mailto", "javascript")
+
+
+def external_loads(site: Path, pages: dict[Path, _PageParser] | None = None) -> list[str]:
+    """Every src / stylesheet href that points outside the site."""
+    pages = pages or parse_pages(site)
+    return [
+        f"{page.relative_to(site.resolve())}: loads {url}"
+        for page, parsed in pages.items()
+        for url in parsed.loads
+        if _is_outside(url) or url.startswith("//")
+    ]
+
+
+def site_path_prefix(mkdocs_yml: Path) -> str:
+    """The path the site is served under (from ``site_url``), e.g. ``/ml-interview-bank/``."""
+    for line in mkdocs_yml.read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return urlsplit(line.split(":", 1)[1].strip()).path or "/"
+    return "/"
+
+
+def broken_links(site: Path, pages: dict[Path, _PageParser] | None = None, prefix: str = "/") -> list[str]:
+    """Every internal link whose file, or whose #anchor in that file, does not exist.
+
+    Root-relative links (the 404 page's) are resolved under ``prefix``, the site's path.
+    """
+    pages = pages or parse_pages(site)
+    problems = []
+    for page, parsed in pages.items():
+        for href in parsed.links + [u for u in parsed.loads if not _is_outside(u)]:
+            if _is_outside(href) or href.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            parts = urlsplit(href)
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                path = str(site.resolve() / path.removeprefix(prefix).lstrip("/"))
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{page.relative_to(site.resolve())}: broken link {href}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else set()
+                if unquote(parts.fragment) not in ids:
+                    problems.append(f"{page.relative_to(site.resolve())}: missing anchor {href}")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="check_site.py", description=__doc__)
+    parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="for the site's path")
+    args = parser.parse_args(argv)
+    pages = parse_pages(args.site)
+    prefix = site_path_prefix(args.config)
+    problems = broken_links(args.site, pages, prefix) + external_loads(args.site, pages)
+    for problem in problems:
+        print(problem)
+    print(f"check_site: {len(pages)} pages, {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

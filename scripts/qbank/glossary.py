@@ -1,0 +1,64 @@
+"""The ML glossary (sources/glossary.yml): terms for translators, tests and Chinese search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .text import HAN
+
+# Far above jieba's own word frequencies, so that 过拟合 is never cut into 过/拟合.
+JIEBA_FREQUENCY = 100000
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: str
+    en: str
+    zh_alt: tuple[str, ...] = ()
+    en_alt: tuple[str, ...] = ()
+    check: bool = True
+
+    def zh_forms(self) -> list[str]:
+        return [self.zh, *self.zh_alt]
+
+    def en_forms(self) -> list[str]:
+        return [self.en, *self.en_alt]
+
+
+@dataclass
+class Glossary:
+    terms: list[Term] = field(default_factory=list)
+
+
+def load_glossary(path: Path) -> Glossary:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    terms = [
+        Term(
+            zh=entry["zh"],
+            en=entry["en"],
+            zh_alt=tuple(entry.get("zh_alt", [])),
+            en_alt=tuple(entry.get("en_alt", [])),
+            check=entry.get("check", True),
+        )
+        for entry in data.get("terms", [])
+    ]
+    return Glossary(terms)
+
+
+def jieba_words(glossary: Glossary) -> list[str]:
+    """Chinese terms that jieba should keep whole (all Han, no spaces)."""
+    words = {form for term in glossary.terms for form in term.zh_forms() if HAN.fullmatch(form[0]) and " " not in form}
+    return sorted(w for w in words if all(HAN.match(ch) for ch in w) and len(w) > 1)
+
+
+def write_jieba_dictionary(glossary_path: Path, folder: Path) -> Path:
+    """Write jieba's user dictionary from the glossary (only when it changed) and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "jieba_user_dict.txt"
+    text = "".join(f"{word} {JIEBA_FREQUENCY} n\n" for word in jieba_words(load_glossary(glossary_path)))
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
