@@ -98,3 +98,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     search_split.split_index(Path(config.site_dir))
+    try:
+        search_split.patch_search_worker(Path(config.site_dir))
+    except search_split.WorkerPatchError as err:
+        raise PluginError(f"qbank: {err}") from None

@@ -1,0 +1,205 @@
+"""The built site in a real Chromium, from file:// and over HTTP, in both languages."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, ensure_chromium
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+MATH_PAGE = "topics/transformers.html"  # answers and formulas
+LANG_PREFIX = {"zh": "", "en": "en/"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_root(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    executable = ensure_chromium()
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(params=["file", "http"])
+def root(request: pytest.FixtureRequest, built_site: Path) -> str:
+    if request.param == "file":
+        return built_site.resolve().as_uri() + "/"
+    return request.getfixturevalue("http_root")
+
+
+class Visit:
+    """A page that records every request and console error while a test drives it."""
+
+    def __init__(self, browser: object, root: str, color_scheme: str = "light") -> None:
+        self.root = root
+        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
+        self.context.set_default_timeout(10000)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+
+    def open(self, path: str) -> object:
+        self.page.goto(self.root + path)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def check_clean(self) -> None:
+        outside = [url for url in self.requests if not url.startswith(self.root) and not url.startswith("data:")]
+        assert outside == [], outside
+        assert self.errors == [], self.errors
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+@pytest.fixture
+def visit(browser: object, root: str) -> Iterator[Visit]:
+    v = Visit(browser, root)
+    yield v
+    v.context.close()
+
+
+def mode(root: str) -> str:
+    return "file" if root.startswith("file:") else "http"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_answer_opens_by_click_and_keyboard_and_math_typesets(visit: Visit, lang: str) -> None:
+    page = visit.open(LANG_PREFIX[lang] + MATH_PAGE)
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    page.evaluate("() => MathJax.startup.promise")
+    assert page.locator("mjx-container").count() >= 5
+    assert page.locator("mjx-merror, mjx-container [data-mjx-error]").count() == 0
+    raw = page.eval_on_selector_all(".arithmatex", "els => els.filter(e => /\\\\\\(|\\\\\\[/.test(e.textContent)).length")
+    assert raw == 0
+    answers = page.locator("details.answer")
+    first, second = answers.nth(0), answers.nth(1)
+    assert first.get_attribute("open") is None
+    first.locator(":scope > summary").click()
+    assert first.get_attribute("open") is not None
+    second.locator(":scope > summary").focus()
+    page.keyboard.press("Enter")
+    assert second.get_attribute("open") is not None
+    visit.shot(f"topic-open-answer-{lang}-{mode(visit.root)}")
+    visit.check_clean()
+
+
+SEARCHES = [
+    ("zh", "topics/regularization.html", "过拟合", "过拟合"),
+    ("zh", "topics/loss-functions.html", "交叉熵", "交叉熵"),
+    ("en", "topics/regularization.html", "dropout", "dropout"),
+    ("en", "topics/ml-basics.html", "bias variance", "bias"),
+]
+
+
+@pytest.mark.parametrize(("lang", "start", "query", "expected"), SEARCHES)
+def test_search_lists_questions_in_the_readers_language(
+    visit: Visit, lang: str, start: str, query: str, expected: str
+) -> None:
+    page = visit.open(LANG_PREFIX[lang] + start)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=30)
+    search.press("End")  # Material searches on keyup; typed CJK text arrives without one
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => [e.href, e.innerText])")
+    anchored = [(href, text) for href, text in links if re.search(r"#q[a-z2-7]+", href)]
+    assert anchored, links[:5]
+    assert any(expected.lower() in text.lower() for _, text in anchored)
+    other = "en/" if lang == "zh" else ""
+    for href, _ in links:
+        path = href.removeprefix(visit.root)
+        assert path.startswith(LANG_PREFIX[lang]) and not (other and path.startswith(other)), href
+    visit.shot(f"search-{lang}-{query.replace(' ', '-')}-{mode(visit.root)}")
+    # following a hit lands on the question itself
+    href = anchored[0][0]
+    page.goto(href)
+    target = href.split("#", 1)[1]
+    assert page.locator(f"[id='{target}']").count() == 1
+    visit.check_clean()
+
+
+@pytest.mark.parametrize(("lang", "other"), [("zh", "en"), ("en", "zh")])
+def test_language_switch_keeps_page_and_question(visit: Visit, bank, lang: str, other: str) -> None:
+    question = next(q for q in bank.questions if q.topic == "regularization")
+    page = visit.open(f"{LANG_PREFIX[lang]}topics/regularization.html#{question.id}")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang='{other}']").click()
+    page.wait_for_load_state("load")
+    assert page.url == f"{visit.root}{LANG_PREFIX[other]}topics/regularization.html#{question.id}"
+    assert page.locator("html").get_attribute("lang") == other
+    visit.check_clean()
+
+
+AXE_PAGES = ["index.html", "topics/regularization.html", "topics/probability.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_serious_accessibility_violations(browser: object, http_root: str, lang: str, scheme: str) -> None:
+    visit = Visit(browser, http_root, color_scheme=scheme)
+    try:
+        found = []
+        for path in AXE_PAGES:
+            page = visit.open(LANG_PREFIX[lang] + path)
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+            found += [
+                f"{path}: {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+                for v in result["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+        assert found == []
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_page_and_navigation_work(visit: Visit, lang: str) -> None:
+    page = visit.open(LANG_PREFIX[lang] + "index.html")
+    rows = page.locator("article table tbody tr")
+    assert rows.count() > 20
+    page.locator("article table a").first.click()
+    page.wait_for_load_state("load")
+    assert "/topics/" in page.url and page.locator("h2[id^='q']").count() > 5
+    visit.check_clean()

@@ -1,0 +1,96 @@
+"""The built site (mkdocs build --strict): every question once per language, nothing
+loaded from outside, no broken link or anchor, a search index per language."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from check_site import broken_links, external_loads, parse_pages, site_path_prefix
+from conftest import ROOT
+
+SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；：（）]+")
+
+
+def question_anchors(site: Path, folder: str) -> list[str]:
+    pages = sorted((site / folder).glob("*.html"))
+    return [m for page in pages for m in re.findall(r'<h2 id="(q[a-z2-7-]+)"', page.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("folder", ["topics", "en/topics"])
+def test_every_question_appears_once_per_language(built_site: Path, bank, folder: str) -> None:
+    anchors = question_anchors(built_site, folder)
+    assert sorted(anchors) == sorted(q.id for q in bank.questions)
+
+
+def test_nothing_is_loaded_from_outside_the_site(built_site: Path) -> None:
+    assert external_loads(built_site) == []
+
+
+def test_no_broken_links_or_anchors_in_either_language(built_site: Path) -> None:
+    pages = parse_pages(built_site)
+    assert any("/en/" in str(p) for p in pages) and len(pages) > 40
+    assert broken_links(built_site, pages, site_path_prefix(ROOT / "mkdocs.yml")) == []
+
+
+def test_the_link_checker_finds_what_is_broken(built_site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    page = copy / "topics" / "probability.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("</article>", '<a href="nope.html">x</a><a href="#no-such-anchor">y</a>'
+                        '<img src="https://cdn.example/x.png"></article>', 1)
+    page.write_text(html, encoding="utf-8")
+    assert broken_links(copy, prefix=site_path_prefix(ROOT / "mkdocs.yml")) == [
+        "topics/probability.html: broken link nope.html",
+        "topics/probability.html: missing anchor #no-such-anchor",
+    ]
+    assert external_loads(copy) == ["topics/probability.html: loads https://cdn.example/x.png"]
+
+
+def index_tokens(site: Path, folder: str) -> tuple[list[dict], set[str]]:
+    docs = json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    tokens = {token for doc in docs for token in SEPARATOR.split(doc["title"] + " " + doc["text"])}
+    return docs, tokens
+
+
+def test_chinese_index_keeps_ml_terms_whole(built_site: Path) -> None:
+    docs, tokens = index_tokens(built_site, "")
+    for term in ("过拟合", "交叉熵", "梯度消失", "正则化", "自注意力"):
+        assert term in tokens, term
+    assert not any(doc["location"].startswith("en/") for doc in docs)
+
+
+def test_english_index_has_english_pages_only(built_site: Path) -> None:
+    docs, tokens = index_tokens(built_site, "en")
+    assert "overfitting" in {t.lower() for t in tokens}
+    assert len(docs) > 800
+    # every result links to an English page (locations are relative to en/)
+    assert all((built_site / "en" / doc["location"].split("#")[0]).exists() for doc in docs)
+    chinese_titles = [d["title"] for d in docs if re.search(r"[\u4e00-\u9fff]{4,}", d["title"])]
+    assert len(chinese_titles) < 0.02 * len(docs), chinese_titles[:5]
+
+
+def test_english_pages_search_their_own_index(built_site: Path) -> None:
+    html = (built_site / "en" / "topics" / "probability.html").read_text(encoding="utf-8")
+    assert '"base": "../../en/."' in html
+    html = (built_site / "topics" / "probability.html").read_text(encoding="utf-8")
+    assert '"base": ".."' in html
+
+
+def test_mathjax_is_local_and_only_on_pages_with_math(built_site: Path) -> None:
+    with_math = (built_site / "topics" / "probability.html").read_text(encoding="utf-8")
+    without = (built_site / "topics" / "python.html").read_text(encoding="utf-8")
+    assert 'class="arithmatex"' in with_math and "vendor/mathjax/tex-chtml.js" in with_math
+    assert "mathjax" not in without.lower()
+    assert (built_site / "assets" / "vendor" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").is_dir()
+
+
+def test_no_source_html_reaches_the_pages(built_site: Path) -> None:
+    for page in (built_site / "topics").glob("*.html"):
+        article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+        assert "<details><summary>答案" not in article
+        assert "<img" not in article and "<script" not in article.split("</h1>", 1)[1]
