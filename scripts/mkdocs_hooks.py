@@ -20,13 +20,13 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank import search_split  # noqa: E402
-from qbank.build import build_bank  # noqa: E402
-from qbank.glossary import write_jieba_dictionary  # noqa: E402
-from qbank.model import Bank, InputError, Lang  # noqa: E402
-from qbank.pages import render_site, render_source_list, render_topic_table  # noqa: E402
-from qbank.translations import merge_translations  # noqa: E402
-from qbank.writer import write_tree  # noqa: E402
+from qbank import search_split
+from qbank.build import build_bank
+from qbank.glossary import write_jieba_dictionary
+from qbank.model import Bank, InputError, Lang
+from qbank.pages import render_site, render_source_list, render_topic_table
+from qbank.translations import merge_translations
+from qbank.writer import write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = re.compile(r"<!--\s*qbank:(?P<name>[\w-]+)\s*-->")

@@ -54,7 +54,7 @@ def todo(lang: str, source: str | None) -> str:
         if wanted:
             entry = {"id": question.id, "source": question.source}
             entry.update({f"original_{k}": _Literal(v) for k, v in wanted.items()})
-            entry.update({k: "" for k in wanted})
+            entry.update(dict.fromkeys(wanted, ""))
             work.append(entry)
     for note in bank.notes:
         if (not source or note.source == source) and not note.text.get(lang):
@@ -114,7 +114,9 @@ def _load(source: str, lang: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="translate.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="translate.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     todo_cmd = commands.add_parser("todo", help="print what is not yet translated, as a work file")
     todo_cmd.add_argument("--lang", choices=["zh", "en"], required=True)

@@ -53,7 +53,7 @@ def find_chromium() -> str | None:
             own = Path(p.chromium.executable_path)
             if own.exists():
                 return str(own)
-    except Exception:  # noqa: BLE001 - no driver or no browser: look for the system's
+    except Exception:
         pass
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import yaml
 from conftest import ROOT, make_sources
-
 from qbank.build import build_bank
 from qbank.export import bank_as_json
 from qbank.pages import render_site
@@ -54,7 +53,9 @@ def test_stats_print_these_counts() -> None:
 
 # Syntax that carries no words of its own, by format (see each parser's docstring).
 QUOTES = re.compile(r"^[>\s]+")
-SYNTAX = re.compile(r"<[^>]+>|\*\*A:\*\*|\bN/A\b|^\s*Answer:|\[[EMH]\]|⭐|^\s*\d+(\.\d+)*(?:[.、]\s*|\s)|\*\*\d+\.\d+\s")
+SYNTAX = re.compile(
+    r"<[^>]+>|\*\*A:\*\*|\bN/A\b|^\s*Answer:|\[[EMH]\]|⭐|^\s*\d+(\.\d+)*(?:[.、]\s*|\s)|\*\*\d+\.\d+\s"
+)
 # A heading with no questions of its own only groups other headings; the taxonomy's
 # groups replace it (README, "Nothing is lost"). Content headings map to topics.
 GROUPING_HEADING = re.compile(r"^#+\s|^\d+\.\s+\*\*")
@@ -125,8 +126,14 @@ def test_two_runs_give_byte_identical_output(tmp_path: Path) -> None:
     for run in ("one", "two"):
         folder = tmp_path / run
         result = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "convert.py"), "--docs", str(folder / "docs"),
-             "--json", str(folder / "bank.json")],
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "convert.py"),
+                "--docs",
+                str(folder / "docs"),
+                "--json",
+                str(folder / "bank.json"),
+            ],
             capture_output=True,
             text=True,
         )

@@ -109,7 +109,9 @@ def test_answer_opens_by_click_and_keyboard_and_math_typesets(visit: Visit, lang
     page.evaluate("() => MathJax.startup.promise")
     assert page.locator("mjx-container").count() >= 5
     assert page.locator("mjx-merror, mjx-container [data-mjx-error]").count() == 0
-    raw = page.eval_on_selector_all(".arithmatex", "els => els.filter(e => /\\\\\\(|\\\\\\[/.test(e.textContent)).length")
+    raw = page.eval_on_selector_all(
+        ".arithmatex", "els => els.filter(e => /\\\\\\(|\\\\\\[/.test(e.textContent)).length"
+    )
     assert raw == 0
     answers = page.locator("details.answer")
     first, second = answers.nth(0), answers.nth(1)

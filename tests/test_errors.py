@@ -11,7 +11,6 @@ import yaml
 from conftest import FIXTURES, FORMATS, ROOT, make_sources
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from qbank.build import build_bank
 from qbank.model import InputError
 
@@ -104,9 +103,39 @@ def test_cli_writes_json_with_the_documented_keys(tmp_path: Path) -> None:
 # Text made of the pieces these formats are built from, so that hypothesis explores
 # near-valid documents rather than only noise.
 PIECES = [
-    "# ", "## ", "### ", "1. ", "2、", "   - ", "- ", "> ", "> > ", "**", "A:", "[E] ", "[X] ", "⭐", "⭐⭐⭐⭐⭐⭐",
-    "<details>", "</details>", "<summary>答案</summary>", "<br>", "<img src=a.png>", "Answer: ", "$x$", "$$",
-    "N/A", "中文", "(English)", "?", "\n", "\n\n", "  ", "text", "<script>", "http://a.b/c",
+    "# ",
+    "## ",
+    "### ",
+    "1. ",
+    "2、",
+    "   - ",
+    "- ",
+    "> ",
+    "> > ",
+    "**",
+    "A:",
+    "[E] ",
+    "[X] ",
+    "⭐",
+    "⭐⭐⭐⭐⭐⭐",
+    "<details>",
+    "</details>",
+    "<summary>答案</summary>",
+    "<br>",
+    "<img src=a.png>",
+    "Answer: ",
+    "$x$",
+    "$$",
+    "N/A",
+    "中文",
+    "(English)",
+    "?",
+    "\n",
+    "\n\n",
+    "  ",
+    "text",
+    "<script>",
+    "http://a.b/c",
 ]
 documents = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

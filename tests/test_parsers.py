@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, FORMATS, fixture_sources
-
 from qbank.build import build_bank
 from qbank.export import bank_as_json
 

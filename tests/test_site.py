@@ -41,8 +41,11 @@ def test_the_link_checker_finds_what_is_broken(built_site: Path, tmp_path: Path)
     shutil.copytree(built_site, copy)
     page = copy / "topics" / "probability.html"
     html = page.read_text(encoding="utf-8")
-    html = html.replace("</article>", '<a href="nope.html">x</a><a href="#no-such-anchor">y</a>'
-                        '<img src="https://cdn.example/x.png"></article>', 1)
+    html = html.replace(
+        "</article>",
+        '<a href="nope.html">x</a><a href="#no-such-anchor">y</a><img src="https://cdn.example/x.png"></article>',
+        1,
+    )
     page.write_text(html, encoding="utf-8")
     assert broken_links(copy, prefix=site_path_prefix(ROOT / "mkdocs.yml")) == [
         "topics/probability.html: broken link nope.html",

@@ -84,8 +84,8 @@ def _question(source: Source, item: RawItem, topic: str) -> Question:
         stars=item.stars,
         line=item.line,
         heading=item.heading,
-        question_status={lang: "original" for lang in question.langs()},
-        answer_status={lang: "original" for lang in answer.langs()},
+        question_status=dict.fromkeys(question.langs(), "original"),
+        answer_status=dict.fromkeys(answer.langs(), "original"),
     )
 
 

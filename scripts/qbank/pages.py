@@ -33,7 +33,13 @@ def render_topic(bank: Bank, topic: Topic, lang: Lang) -> str:
     parts = [
         f"---\ntitle: {_yaml_string(title)}\n---\n",
         f"# {title}\n",
-        t("topic_summary", lang, questions=len(questions), answered=sum(q.answered for q in questions), sources=len(sources))
+        t(
+            "topic_summary",
+            lang,
+            questions=len(questions),
+            answered=sum(q.answered for q in questions),
+            sources=len(sources),
+        )
         + "\n{ .qb-summary }\n",
     ]
     parts += [render_question(bank, q, lang) for q in questions]
@@ -83,9 +89,12 @@ def _indent(text: str) -> str:
 
 
 def render_question(bank: Bank, question: Question, lang: Lang) -> str:
-    text, shown_lang, markers = _shown(question.question, question.question_status, lang)
+    text, _, markers = _shown(question.question, question.question_status, lang)
     title, _, rest = text.strip().partition("\n")
-    lines = [f"## {title.strip()} {{ #{question.id} }}\n", _badges(bank, question, lang, markers) + "\n{ .qb-badges }\n"]
+    lines = [
+        f"## {title.strip()} {{ #{question.id} }}\n",
+        _badges(bank, question, lang, markers) + "\n{ .qb-badges }\n",
+    ]
     if rest.strip():
         lines.append(rest.strip() + "\n")
     if question.question_status.get(lang) in ("translated", "stale"):

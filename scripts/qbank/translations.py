@@ -135,7 +135,10 @@ def _merge_questions(
         report.total += _originally_missing(question, lang)
         report.done += sum(
             1
-            for text, status in ((question.question, question.question_status), (question.answer, question.answer_status))
+            for text, status in (
+                (question.question, question.question_status),
+                (question.answer, question.answer_status),
+            )
             if status.get(lang) in ("translated", "stale") and text.get(lang)
         )
 
