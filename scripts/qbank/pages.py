@@ -65,13 +65,18 @@ def _shown(text: Localized, status: dict[str, str], lang: Lang) -> tuple[str, La
     return text.get(OTHER[lang]) or "", OTHER[lang], [t("original_only", lang)]
 
 
+def _source_badge(bank: Bank, source_id: str, lang: Lang) -> str:
+    """A link to the collection's entry on the home page."""
+    source = bank.source(source_id)
+    return f"[{source.title.get(lang) or source.id}](../index.md#{source.id}){{ .qb-badge .qb-source }}"
+
+
 def _badge(text: str, *classes: str) -> str:
     return f"*{text}*{{ .qb-badge {' '.join('.' + c for c in classes)} }}"
 
 
 def _badges(bank: Bank, question: Question, lang: Lang, markers: list[str]) -> str:
-    source = bank.source(question.source)
-    badges = [f"[{source.title.get(lang)}](../index.md#{source.id}){{ .qb-badge .qb-source }}"]
+    badges = [_source_badge(bank, question.source, lang)]
     if question.difficulty:
         label = f"{t('difficulty', lang)}: {t('difficulty_' + question.difficulty, lang)}"
         badges.append(_badge(label, "qb-difficulty", f"qb-difficulty-{question.difficulty}"))
@@ -120,8 +125,7 @@ def _render_answer(question: Question, lang: Lang) -> str:
 
 def render_note(bank: Bank, note: Note, lang: Lang) -> str:
     text, _, markers = _shown(note.text, note.text_status, lang)
-    source = bank.source(note.source)
-    badges = [f"[{source.title.get(lang)}](../index.md#{source.id}){{ .qb-badge .qb-source }}"]
+    badges = [_source_badge(bank, note.source, lang)]
     badges += [_badge(marker, "qb-lang") for marker in markers]
     heading, body = note.headings.get(lang) or first_line(note.heading), text.strip()
     first, _, rest = body.partition("\n\n")
@@ -150,7 +154,7 @@ def render_source_list(bank: Bank, lang: Lang) -> str:
     parts = []
     for source in bank.sources:
         count = sum(q.source == source.id for q in bank.questions)
-        parts.append(f"### {source.title.get(lang)} {{ #{source.id} }}\n")
+        parts.append(f"### {source.title.get(lang) or source.id} {{ #{source.id} }}\n")
         facts = [
             f"{t('col_questions', lang)}: {count}",
             f"{t('author', lang)}: {source.attribution.author or '—'}",
