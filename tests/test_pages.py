@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, fixture_sources
-
 from qbank.build import build_bank
 from qbank.model import LANGS
 from qbank.pages import render_site, render_source_list, render_topic_table

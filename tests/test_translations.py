@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, fixture_sources
-
 from qbank.build import build_bank
 from qbank.glossary import jieba_words, load_glossary
 from qbank.translations import OTHER, merge_translations
