@@ -30,7 +30,11 @@ from qbank.writer import write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = re.compile(r"<!--\s*qbank:(?P<name>[\w-]+)\s*-->")
-MARKERS = {"topics": render_topic_table, "sources": render_source_list}
+MARKERS = {
+    "topics": render_topic_table,
+    "sources": render_source_list,
+    "total": lambda bank, lang: str(len(bank.questions)),
+}
 _bank: Bank | None = None
 
 
