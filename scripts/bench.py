@@ -113,8 +113,8 @@ def scaled_project(factor: int, workdir: Path) -> Path:
         for entry in registry["sources"]:
             new = dict(entry, id=f"{entry['id']}-x{copy}")
             if copy:
-                stem, suffix = os.path.splitext(entry["file"])
-                new["file"] = f"{stem}-x{copy}{suffix}"
+                original = Path(entry["file"])
+                new["file"] = f"{original.stem}-x{copy}{original.suffix}"
                 shutil.copy(sources / entry["file"], sources / new["file"])
             entries.append(new)
     (sources / "sources.yml").write_text(yaml.safe_dump({"sources": entries}, allow_unicode=True), encoding="utf-8")
