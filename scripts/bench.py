@@ -155,21 +155,15 @@ def main(argv: list[str] | None = None) -> int:
                 scaled = project if factor == 1 else scaled_project(factor, Path(tmp))
                 runs = 1 if factor > 1 else args.runs
                 convert, build = convert_and_build(scaled, runs)
-                count = json_count(scaled)
-                print(
-                    f"  {factor:>2}x  {count:>6} questions  convert {convert:6.2f} s  build {build:7.2f} s  (runs: {runs})"
-                )
+                count = question_count(scaled)
+                print(f"  {factor:>2}x  {count:>6} questions  convert {convert:6.2f} s  build {build:7.2f} s", end="")
+                print(f"  (runs: {runs})")
     return 0
 
 
-def json_count(project: Path) -> int:
-    out = subprocess.run(
-        [sys.executable, "scripts/convert.py", "--stats", "--check"],
-        cwd=project,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+def question_count(project: Path) -> int:
+    command = [sys.executable, "scripts/convert.py", "--stats", "--check"]
+    out = subprocess.run(command, cwd=project, check=True, capture_output=True, text=True).stdout
     return int(next(line.split()[1] for line in out.splitlines() if line.startswith("total")))
 
 

@@ -9,6 +9,8 @@ outside the site, as ``page: problem``; exits 1 if there is any.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -64,8 +66,9 @@ def external_loads(site: Path, pages: dict[Path, _PageParser] | None = None) -> 
 def site_path_prefix(mkdocs_yml: Path) -> str:
     """The path the site is served under (from ``site_url``), e.g. ``/ml-interview-bank/``."""
     for line in mkdocs_yml.read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return urlsplit(line.split(":", 1)[1].strip()).path or "/"
+        url = re.search(r"https?://[^\s\"',\]]+", line) if line.startswith("site_url:") else None
+        if url:
+            return urlsplit(os.environ.get("SITE_URL") or url[0]).path or "/"
     return "/"
 
 

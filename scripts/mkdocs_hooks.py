@@ -102,6 +102,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     search_split.split_index(Path(config.site_dir))
+    # Material's source maps (about 1.3 MB) are for debugging its own code, not for readers.
+    for source_map in Path(config.site_dir, "assets").rglob("*.map"):
+        source_map.unlink()
     try:
         search_split.patch_search_worker(Path(config.site_dir))
     except search_split.WorkerPatchError as err:

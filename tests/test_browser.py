@@ -125,6 +125,31 @@ def test_answer_opens_by_click_and_keyboard_and_math_typesets(visit: Visit, lang
     visit.check_clean()
 
 
+def math_pages(site: Path) -> list[str]:
+    return sorted(
+        str(page.relative_to(site))
+        for page in site.rglob("topics/*.html")
+        if 'class="arithmatex"' in page.read_text(encoding="utf-8")
+    )
+
+
+def test_every_formula_typesets_without_errors(browser: object, http_root: str, built_site: Path) -> None:
+    pages = math_pages(built_site)
+    assert len(pages) >= 8  # probability, statistics, transformers, ... in both languages
+    visit = Visit(browser, http_root)
+    try:
+        for path in pages:
+            page = visit.open(path)
+            page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+            page.evaluate("() => MathJax.startup.promise")
+            formulas = page.locator(".arithmatex").count()
+            assert page.locator(".arithmatex mjx-container").count() == formulas, path
+            assert page.locator("mjx-merror, [data-mjx-error]").count() == 0, path
+        visit.check_clean()
+    finally:
+        visit.context.close()
+
+
 SEARCHES = [
     ("zh", "topics/regularization.html", "过拟合", "过拟合"),
     ("zh", "topics/loss-functions.html", "交叉熵", "交叉熵"),

@@ -105,9 +105,12 @@ def _assign_ids(questions: list[Question]) -> None:
     """
     keys = [(q.source, normalize_for_id((q.question.zh or "") + (q.question.en or ""))) for q in questions]
     short = [short_hash(*key, length=ID_LENGTH) for key in keys]
+    texts_by_prefix: dict[str, set[tuple[str, str]]] = {}
+    for key, prefix in zip(keys, short, strict=True):
+        texts_by_prefix.setdefault(prefix, set()).add(key)
     seen: dict[tuple[str, str], int] = {}
     for question, key, prefix in zip(questions, keys, short, strict=True):
-        clash = any(p == prefix and k != key for p, k in zip(short, keys, strict=True))
+        clash = len(texts_by_prefix[prefix]) > 1
         base = "q" + (short_hash(*key, length=LONG_ID_LENGTH) if clash else prefix)
         seen[key] = seen.get(key, 0) + 1
         question.id = base if seen[key] == 1 else f"{base}-{seen[key]}"
