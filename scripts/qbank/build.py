@@ -40,8 +40,8 @@ def build_bank(sources_dir: Path) -> Bank:
                 unmapped.setdefault((display, heading), line)  # noqa: B023
             return slug or ""
 
-        for item in parsed.items:
-            questions.append(_question(source, item, topic_of(item.heading, item.heading_line)))
+        mine = [_question(source, item, topic_of(item.heading, item.heading_line)) for item in parsed.items]
+        questions += mine
         for note in parsed.notes:
             lang: Lang = "zh" if note.text.zh else "en"
             text_ = _safe(note.text)
@@ -57,7 +57,7 @@ def build_bank(sources_dir: Path) -> Bank:
                     text_status={lang: "original"},
                 )
             )
-        _attach_corrections(source, [q for q in questions if q.source == source.id])
+        _attach_corrections(source, mine)
     for (display, heading), line in sorted(unmapped.items(), key=lambda kv: (kv[0][0], kv[1])):
         problems.append(Problem(display, line, f"heading {heading!r} maps to no topic in sources/topics.yml"))
     if problems:

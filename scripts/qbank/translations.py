@@ -63,19 +63,27 @@ def merge_translations(bank: Bank, folder: Path) -> list[Coverage]:
     """Fill the bank's missing languages from the translation files; report coverage."""
     problems: list[Problem] = []
     coverage: list[Coverage] = []
+    questions_of = _by_source(bank.questions)
+    notes_of = _by_source(bank.notes)
     for source in bank.sources:
+        questions, notes = questions_of.get(source.id, []), notes_of.get(source.id, [])
         for lang in LANGS:
             path = folder / f"{source.id}.{lang}.yml"
             data = load_yaml(path, f"sources/translations/{path.name}") if path.exists() else {}
             report = Coverage(source.id, lang)
-            questions = [q for q in bank.questions if q.source == source.id]
-            notes = [n for n in bank.notes if n.source == source.id]
             _merge_questions(questions, lang, (data or {}).get("questions") or {}, report, problems, path)
             _merge_notes(notes, lang, (data or {}).get("notes") or {}, report, problems, path)
             coverage.append(report)
     if problems:
         raise InputError(problems)
     return coverage
+
+
+def _by_source(items: list[Question] | list[Note]) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for item in items:
+        grouped.setdefault(item.source, []).append(item)
+    return grouped
 
 
 def _entries(raw: dict[str, Any], keys: set[str], path: Path, problems: list[Problem]) -> dict[str, dict[str, Any]]:
