@@ -36,13 +36,24 @@ def test_a_collection_without_translations_builds_with_originals(tmp_path: Path)
     assert all(q.question.en is None for q in bank.questions)
 
 
-def _has(text: str, forms: list[str], english: bool) -> bool:
-    if english:
-        return any(re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", text, re.I) for f in forms)
-    return any(f in text for f in forms)
+class _Matcher:
+    """One term's forms in each language: English as whole words (any case), Chinese as substrings."""
+
+    def __init__(self, term) -> None:
+        self.label = f"{term.zh} / {term.en}"
+        words = "|".join(re.escape(form) for form in term.en_forms())
+        self.en = re.compile(rf"(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.I)
+        self.zh = term.zh_forms()
+
+    def found(self, text: str, lang: str) -> bool:
+        return bool(self.en.search(text)) if lang == "en" else any(form in text for form in self.zh)
+
+
+MATCHERS = [_Matcher(term) for term in GLOSSARY.terms if term.check]
 
 
 def glossary_misses(bank) -> list[str]:
+    """Translations lacking the counterpart of a glossary term that their original uses."""
     misses = []
     for q in bank.questions:
         for text, status in ((q.question, q.question_status), (q.answer, q.answer_status)):
@@ -50,19 +61,16 @@ def glossary_misses(bank) -> list[str]:
                 if status.get(lang) != "translated":
                     continue
                 original, translation = text.get(OTHER[lang]) or "", text.get(lang) or ""
-                for term in GLOSSARY.terms:
-                    if not term.check:
-                        continue
-                    source_forms, target_forms = (
-                        (term.en_forms(), term.zh_forms()) if lang == "zh" else (term.zh_forms(), term.en_forms())
-                    )
-                    if _has(original, source_forms, lang == "zh") and not _has(translation, target_forms, lang == "en"):
-                        misses.append(f"{q.id} [{lang}] {term.zh} / {term.en}")
+                misses += [
+                    f"{q.id} [{lang}] {m.label}"
+                    for m in MATCHERS
+                    if m.found(original, OTHER[lang]) and not m.found(translation, lang)
+                ]
     return misses
 
 
 def test_translations_use_the_glossary(bank) -> None:
-    assert len([t for t in GLOSSARY.terms if t.check]) >= 100
+    assert len(MATCHERS) >= 100
     assert glossary_misses(bank) == []
 
 
