@@ -110,6 +110,7 @@ class Source:
     lang: str
     title: Localized
     attribution: Attribution
+    short_title: Localized = field(default_factory=Localized)
     drop_lines: dict[str, str] = field(default_factory=dict)
     corrections: list[Correction] = field(default_factory=list)
     options: dict[str, object] = field(default_factory=dict)

@@ -68,7 +68,8 @@ def _shown(text: Localized, status: dict[str, str], lang: Lang) -> tuple[str, La
 def _source_badge(bank: Bank, source_id: str, lang: Lang) -> str:
     """A link to the collection's entry on the home page."""
     source = bank.source(source_id)
-    return f"[{source.title.get(lang) or source.id}](../index.md#{source.id}){{ .qb-badge .qb-source }}"
+    name = source.short_title.get(lang) or source.title.get(lang) or source.id
+    return f"[{name}](../index.md#{source.id}){{ .qb-badge .qb-source }}"
 
 
 def _badge(text: str, *classes: str) -> str:

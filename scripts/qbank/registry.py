@@ -21,7 +21,7 @@ from .model import (
     Topic,
 )
 
-SOURCE_KEYS = {"file", "id", "format", "lang", "title", "attribution"}
+SOURCE_KEYS = {"file", "id", "format", "lang", "title", "short_title", "attribution"}
 SOURCE_OPTION_KEYS = {"drop_lines", "corrections", "sections", "prompt_blocks", "question_blocks"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -142,6 +142,7 @@ def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: se
         format=fmt,
         lang=lang,
         title=reader.localized(entry, "title", required=False),
+        short_title=reader.localized(entry, "short_title", required=False),
         attribution=Attribution(**{k: v for k, v in attribution.items() if k != "__line__"}),
         drop_lines=_read_drop_lines(reader, entry),
         corrections=_read_corrections(reader, entry),
