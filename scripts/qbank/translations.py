@@ -9,6 +9,7 @@ old entry is then matched by the ``original`` text it records, and is stale too.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,22 @@ def _match_orphans(
     return matches
 
 
+def _paired(
+    entries: dict[str, dict[str, Any]], items: dict[str, Any], text_of: Callable[[Any], str], report: Coverage
+) -> Iterator[tuple[dict[str, Any], Any, bool]]:
+    """Each entry with the question or note it translates, and whether that one was reworded."""
+    renamed = _match_orphans(entries, items, text_of)
+    report.orphans += [key for key in entries if key not in items and key not in renamed]
+    for key, entry in entries.items():
+        item = items.get(renamed.get(key, key))
+        if item is not None:
+            yield entry, item, key in renamed
+
+
+def _texts(question: Question) -> tuple[tuple[Localized, dict[str, str]], ...]:
+    return ((question.question, question.question_status), (question.answer, question.answer_status))
+
+
 def _merge_questions(
     questions: list[Question],
     lang: Lang,
@@ -128,40 +145,17 @@ def _merge_questions(
 ) -> None:
     entries = _entries(raw, QUESTION_KEYS, path, problems)
     by_id = {q.id: q for q in questions}
-    renamed = _match_orphans(entries, by_id, lambda q: q.question.get(OTHER[lang]) or "")
-    report.orphans += [key for key in entries if key not in by_id and key not in renamed]
-    for key, entry in entries.items():
-        question = by_id.get(renamed.get(key, key))
-        if question is None:
-            continue
-        stale = key in renamed or entry.get("from") != original_fingerprint(question, lang)
+    for entry, question, reworded in _paired(entries, by_id, lambda q: q.question.get(OTHER[lang]) or "", report):
+        stale = reworded or entry.get("from") != original_fingerprint(question, lang)
         _fill(question.question, question.question_status, lang, entry.get("question"), stale)
         _fill(question.answer, question.answer_status, lang, entry.get("answer"), stale)
-        if stale and needs_any(entry):
+        if stale:
             report.stale.append(question.id)
     for question in questions:
-        report.total += _originally_missing(question, lang)
-        report.done += sum(
-            1
-            for text, status in (
-                (question.question, question.question_status),
-                (question.answer, question.answer_status),
-            )
-            if status.get(lang) in ("translated", "stale") and text.get(lang)
-        )
-
-
-def needs_any(entry: dict[str, Any]) -> bool:
-    return bool(entry.get("question") or entry.get("answer") or entry.get("text"))
-
-
-def _originally_missing(question: Question, lang: Lang) -> int:
-    """How many of this question's texts (question, answer) exist only in the other language."""
-    count = 0
-    for text, status in ((question.question, question.question_status), (question.answer, question.answer_status)):
-        if status.get(lang) != "original" and text.get(OTHER[lang]):
-            count += 1
-    return count
+        for text, status in _texts(question):
+            if status.get(lang) != "original" and text.get(OTHER[lang]):
+                report.total += 1
+                report.done += status.get(lang) in ("translated", "stale") and bool(text.get(lang))
 
 
 def _fill(text: Localized, status: dict[str, str], lang: Lang, value: Any, stale: bool) -> None:
@@ -181,13 +175,8 @@ def _merge_notes(
 ) -> None:
     entries = _entries(raw, NOTE_KEYS, path, problems)
     by_id = {n.id: n for n in notes}
-    renamed = _match_orphans(entries, by_id, lambda n: n.text.get(OTHER[lang]) or "")
-    report.orphans += [key for key in entries if key not in by_id and key not in renamed]
-    for key, entry in entries.items():
-        note = by_id.get(renamed.get(key, key))
-        if note is None:
-            continue
-        stale = key in renamed or entry.get("from") != note_fingerprint(note, lang)
+    for entry, note, reworded in _paired(entries, by_id, lambda n: n.text.get(OTHER[lang]) or "", report):
+        stale = reworded or entry.get("from") != note_fingerprint(note, lang)
         _fill(note.text, note.text_status, lang, entry.get("text"), stale)
         if isinstance(entry.get("heading"), str):
             note.headings[lang] = entry["heading"]
