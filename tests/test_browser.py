@@ -203,8 +203,8 @@ AXE_PAGES = ["index.html", "topics/regularization.html", "topics/probability.htm
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_serious_accessibility_violations(browser: object, http_root: str, lang: str, scheme: str) -> None:
-    visit = Visit(browser, http_root, color_scheme=scheme)
+def test_no_serious_accessibility_violations(browser: object, root: str, lang: str, scheme: str) -> None:
+    visit = Visit(browser, root, color_scheme=scheme)
     try:
         found = []
         for path in AXE_PAGES:
