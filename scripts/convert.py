@@ -45,9 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         print(coverage_table(coverage))
     if args.check:
         return 0
-    if args.json:
-        write_tree(args.json.parent, {args.json.name: bank_as_json(bank)}, prune=False)
-    changed = write_tree(args.docs, pages, prune=True)
+    try:
+        if args.json:
+            write_tree(args.json.parent, {args.json.name: bank_as_json(bank)}, prune=False)
+        changed = write_tree(args.docs, pages, prune=True)
+    except OSError as err:
+        print(f"convert.py: cannot write the output: {err}", file=sys.stderr)
+        return 1
     if changed:
         print(f"convert: {changed} page(s) updated in {args.docs}", file=sys.stderr)
     return 0

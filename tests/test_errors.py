@@ -159,3 +159,43 @@ def test_any_text_gives_a_bank_or_located_problems(fmt: str, text: str, tmp_path
         assert question.id and question.topic == "all" and question.question.langs()
         for value in (*question.question.as_dict().values(), *question.answer.as_dict().values()):
             assert "<script" not in (value or "")
+
+
+# Registry entries of any shape: JSON-like values under the known keys and a few others.
+values = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 300) | st.sampled_from(["", "x", "c.md", "zh", "starred-list", "甲"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["zh", "en", "text", "why", "line", "find", "replace", "1", "a"]), inner, max_size=3
+        )
+    ),
+    max_leaves=8,
+)
+keys = st.sampled_from(
+    [
+        "file",
+        "format",
+        "lang",
+        "id",
+        "title",
+        "short_title",
+        "attribution",
+        "drop_lines",
+        "corrections",
+        "sections",
+        "prompt_blocks",
+        "question_blocks",
+        "colour",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entry=st.dictionaries(keys, values, max_size=6))
+def test_any_registry_entry_gives_a_bank_or_located_problems(entry: dict, tmp_path: Path) -> None:
+    folder = make_sources(tmp_path / "reg", [entry], {"c.md": "## 甲\n\n1. 问题⭐\n"}, ["甲"])
+    try:
+        build_bank(folder)
+    except InputError as err:
+        assert all(p.file.startswith("sources/") and p.line >= 1 for p in err.problems)

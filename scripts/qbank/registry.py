@@ -24,6 +24,7 @@ from .model import (
 SOURCE_KEYS = {"file", "id", "format", "lang", "title", "short_title", "attribution"}
 SOURCE_OPTION_KEYS = {"drop_lines", "corrections", "sections", "prompt_blocks", "question_blocks"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ATTRIBUTION_KEYS = {"author", "url", "licence"}
 
 
 class LineLoader(yaml.SafeLoader):
@@ -133,7 +134,7 @@ def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: se
     if not isinstance(attribution, dict):
         reader.problem(entry, "'attribution' must be a mapping of author, url, licence")
         attribution = {}
-    reader.unknown_keys(attribution, {"author", "url", "licence"})
+    reader.unknown_keys(attribution, ATTRIBUTION_KEYS)
     if not (file and fmt and lang):
         return None
     return Source(
@@ -143,11 +144,30 @@ def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: se
         lang=lang,
         title=reader.localized(entry, "title", required=False),
         short_title=reader.localized(entry, "short_title", required=False),
-        attribution=Attribution(**{k: v for k, v in attribution.items() if k != "__line__"}),
+        attribution=Attribution(**{k: str(v) for k, v in attribution.items() if k in ATTRIBUTION_KEYS}),
         drop_lines=_read_drop_lines(reader, entry),
         corrections=_read_corrections(reader, entry),
-        options={k: _plain(entry[k]) for k in ("sections", "prompt_blocks", "question_blocks") if k in entry},
+        options=_read_options(reader, entry),
     )
+
+
+def _read_options(reader: _Reader, entry: dict[str, Any]) -> dict[str, object]:
+    """Format options: ``sections`` maps question numbers to headings; ``*_blocks`` list headers."""
+    options: dict[str, object] = {}
+    sections = _plain(entry.get("sections", {}))
+    if not isinstance(sections, dict) or not all(
+        isinstance(k, int) and isinstance(v, str) for k, v in sections.items()
+    ):
+        reader.problem(entry, "'sections' must map question numbers to headings")
+    elif sections:
+        options["sections"] = sections
+    for key in ("prompt_blocks", "question_blocks"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            reader.problem(entry, f"'{key}' must be a list of block headers")
+        elif value:
+            options[key] = value
+    return options
 
 
 def _plain(value: Any) -> Any:
@@ -161,7 +181,7 @@ def _plain(value: Any) -> Any:
 
 def _read_drop_lines(reader: _Reader, entry: dict[str, Any]) -> dict[str, str]:
     rules: dict[str, str] = {}
-    for rule in entry.get("drop_lines") or []:
+    for rule in reader.entries(entry, "drop_lines") if "drop_lines" in entry else []:
         text, why = reader.text(rule, "text"), reader.text(rule, "why")
         reader.unknown_keys(rule, {"text", "why"})
         if text and why:
@@ -171,7 +191,7 @@ def _read_drop_lines(reader: _Reader, entry: dict[str, Any]) -> dict[str, str]:
 
 def _read_corrections(reader: _Reader, entry: dict[str, Any]) -> list[Correction]:
     corrections: list[Correction] = []
-    for rule in entry.get("corrections") or []:
+    for rule in reader.entries(entry, "corrections") if "corrections" in entry else []:
         reader.unknown_keys(rule, {"line", "find", "replace", "why"})
         find, replace = reader.text(rule, "find"), reader.text(rule, "replace")
         line = rule.get("line")
@@ -204,6 +224,9 @@ def load_topics(sources_dir: Path) -> tuple[list[Group], list[Topic]]:
         if slug and not ID_PATTERN.match(slug):
             reader.problem(entry, f"slug '{slug}' must be lowercase letters, digits and '-'")
         aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            reader.problem(entry, "'aliases' must be a list of headings")
+            aliases = []
         for alias in aliases:
             key = normalize_heading(str(alias))
             if key in seen_aliases and seen_aliases[key] != slug:

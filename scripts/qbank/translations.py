@@ -70,7 +70,13 @@ def merge_translations(bank: Bank, folder: Path) -> list[Coverage]:
         questions, notes = questions_of.get(source.id, []), notes_of.get(source.id, [])
         for lang in LANGS:
             path = folder / f"{source.id}.{lang}.yml"
-            data = load_yaml(path, f"sources/translations/{path.name}") if path.exists() else {}
+            display = f"sources/translations/{path.name}"
+            data = load_yaml(path, display) if path.exists() else {}
+            if not isinstance(data, dict) or not all(
+                isinstance(data.get(k) or {}, dict) for k in ("questions", "notes")
+            ):
+                problems.append(Problem(display, 1, "must map 'questions' and 'notes' to entries keyed by id"))
+                continue
             report = Coverage(source.id, lang)
             _merge_questions(questions, lang, (data or {}).get("questions") or {}, report, problems, path)
             _merge_notes(notes, lang, (data or {}).get("notes") or {}, report, problems, path)
