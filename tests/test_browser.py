@@ -230,3 +230,13 @@ def test_home_page_and_navigation_work(visit: Visit, lang: str) -> None:
     page.wait_for_load_state("load")
     assert "/topics/" in page.url and page.locator("h2[id^='q']").count() > 5
     visit.check_clean()
+
+
+def test_answers_holding_a_search_hit_open_on_arrival(visit: Visit) -> None:
+    page = visit.open("en/topics/regularization.html?h=ridge")
+    page.locator("details mark[data-md-highlight]").first.wait_for(state="attached")
+    marked = page.locator("details:has(mark[data-md-highlight])")
+    assert marked.count() >= 2
+    page.wait_for_function("() => !document.querySelector('details:not([open]) mark[data-md-highlight]')")
+    assert page.locator("details.answer:not([open])").count() > 0  # the others stay closed
+    visit.check_clean()

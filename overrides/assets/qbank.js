@@ -2,12 +2,24 @@
 (function () {
   "use strict";
 
-  // A reader arriving from search (Material highlights the terms) sees the answer that
-  // matched: open every collapsed answer that holds a highlighted term.
+  // A reader arriving from search (Material highlights the terms after the page is
+  // ready) sees the answer that matched: open every collapsed answer that holds a
+  // highlighted term, as the highlights appear.
   function openHighlightedAnswers() {
-    document.querySelectorAll("details").forEach(function (details) {
-      if (details.querySelector("mark[data-md-highlight]")) details.open = true;
-    });
+    function openMarked() {
+      document.querySelectorAll("details:not([open]) mark[data-md-highlight]").forEach(function (mark) {
+        var details = mark.closest("details");
+        while (details) {
+          details.open = true;
+          details = details.parentElement && details.parentElement.closest("details");
+        }
+      });
+    }
+    if (!/[?&]h=/.test(location.search)) return;
+    var observer = new MutationObserver(openMarked);
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(function () { observer.disconnect(); }, 3000);
+    openMarked();
   }
 
   // A link to a question anchor inside a collapsed block opens that block.
