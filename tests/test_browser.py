@@ -240,3 +240,12 @@ def test_answers_holding_a_search_hit_open_on_arrival(visit: Visit) -> None:
     page.wait_for_function("() => !document.querySelector('details:not([open]) mark[data-md-highlight]')")
     assert page.locator("details.answer:not([open])").count() > 0  # the others stay closed
     visit.check_clean()
+
+
+def test_printed_pages_show_every_answer(visit: Visit) -> None:
+    page = visit.open("topics/regularization.html")
+    first_answer = page.locator("details.answer").first.locator("p").first
+    assert not first_answer.is_visible()
+    page.emulate_media(media="print")
+    assert first_answer.is_visible()
+    visit.check_clean()
