@@ -7,7 +7,6 @@ import hashlib
 import re
 import unicodedata
 
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Pieces of Markdown that are never rewritten: code spans, math, autolinks, link targets.

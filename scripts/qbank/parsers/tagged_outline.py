@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Localized, ParsedSource, RawItem, RawNote, Source
+from ..model import DIFFICULTIES, Localized, ParsedSource, RawItem, RawNote, Source
 from .base import SourceLines, dedent_block, indent_of
 
 HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.+?)\s*$")
@@ -23,7 +23,6 @@ ITEM = re.compile(r"^(?P<number>\d+)\.\s+(?P<text>.+?)\s*$")
 SUB = re.compile(r"^(?P<indent>\s{2,})-\s+(?P<text>.+?)\s*$")
 ANSWER = re.compile(r"^(?P<indent>\s+)Answer:\s*(?P<text>.*?)\s*$")
 TAG = re.compile(r"^\[(?P<tag>[A-Za-z]{1,2})\]\s+(?P<text>.+)$")
-DIFFICULTIES = {"E", "M", "H"}
 
 
 @dataclass
@@ -65,10 +64,11 @@ class _Reader:
             return
         self.answering = None
         if not line.strip():
-            self.note.append("") if self.note else None
+            if self.note:  # a blank line inside a note separates its paragraphs
+                self.note.append("")
         elif match := HEADING.match(line):
             self.close()
-            if len(match["level"]) == 1 or (not self.heading and len(match["level"]) == 1):
+            if len(match["level"]) == 1:  # the document's title: part of the preface
                 self.preface.append(f"**{match['title']}**")
             else:
                 self.heading, self.heading_line = match["title"], number
