@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# CI explores the same examples every run (a red build is then reproducible); local runs
+# explore new ones.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
