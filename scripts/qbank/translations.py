@@ -78,8 +78,8 @@ def merge_translations(bank: Bank, folder: Path) -> list[Coverage]:
                 problems.append(Problem(display, 1, "must map 'questions' and 'notes' to entries keyed by id"))
                 continue
             report = Coverage(source.id, lang)
-            _merge_questions(questions, lang, (data or {}).get("questions") or {}, report, problems, path)
-            _merge_notes(notes, lang, (data or {}).get("notes") or {}, report, problems, path)
+            _merge(questions, QUESTIONS, lang, (data or {}).get("questions") or {}, report, problems, path)
+            _merge(notes, NOTES, lang, (data or {}).get("notes") or {}, report, problems, path)
             coverage.append(report)
     if problems:
         raise InputError(problems)
@@ -137,28 +137,66 @@ def _paired(
             yield entry, item, key in renamed
 
 
-def _texts(question: Question) -> tuple[tuple[Localized, dict[str, str]], ...]:
+def _question_texts(question: Question) -> tuple[tuple[Localized, dict[str, str]], ...]:
     return ((question.question, question.question_status), (question.answer, question.answer_status))
 
 
-def _merge_questions(
-    questions: list[Question],
+def _fill_question(question: Question, entry: dict[str, Any], lang: Lang, stale: bool) -> None:
+    _fill(question.question, question.question_status, lang, entry.get("question"), stale)
+    _fill(question.answer, question.answer_status, lang, entry.get("answer"), stale)
+
+
+def _fill_note(note: Note, entry: dict[str, Any], lang: Lang, stale: bool) -> None:
+    _fill(note.text, note.text_status, lang, entry.get("text"), stale)
+    if isinstance(entry.get("heading"), str):
+        note.headings[lang] = entry["heading"]
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How translations of one kind of item (questions or notes) are read and applied."""
+
+    keys: set[str]
+    original: Callable[[Any, Lang], str]
+    fingerprint: Callable[[Any, Lang], str]
+    texts: Callable[[Any], tuple[tuple[Localized, dict[str, str]], ...]]
+    fill: Callable[[Any, dict[str, Any], Lang, bool], None]
+
+
+QUESTIONS = _Kind(
+    QUESTION_KEYS,
+    lambda q, lang: q.question.get(OTHER[lang]) or "",
+    lambda q, lang: original_fingerprint(q, lang),
+    _question_texts,
+    _fill_question,
+)
+NOTES = _Kind(
+    NOTE_KEYS,
+    lambda n, lang: n.text.get(OTHER[lang]) or "",
+    lambda n, lang: note_fingerprint(n, lang),
+    lambda n: ((n.text, n.text_status),),
+    _fill_note,
+)
+
+
+def _merge(
+    items: list[Question] | list[Note],
+    kind: _Kind,
     lang: Lang,
     raw: dict[str, Any],
     report: Coverage,
     problems: list[Problem],
     path: Path,
 ) -> None:
-    entries = _entries(raw, QUESTION_KEYS, path, problems)
-    by_id = {q.id: q for q in questions}
-    for entry, question, reworded in _paired(entries, by_id, lambda q: q.question.get(OTHER[lang]) or "", report):
-        stale = reworded or entry.get("from") != original_fingerprint(question, lang)
-        _fill(question.question, question.question_status, lang, entry.get("question"), stale)
-        _fill(question.answer, question.answer_status, lang, entry.get("answer"), stale)
+    entries = _entries(raw, kind.keys, path, problems)
+    by_id = {item.id: item for item in items}
+    for entry, item, reworded in _paired(entries, by_id, lambda it: kind.original(it, lang), report):
+        stale = reworded or entry.get("from") != kind.fingerprint(item, lang)
+        kind.fill(item, entry, lang, stale)
         if stale:
-            report.stale.append(question.id)
-    for question in questions:
-        for text, status in _texts(question):
+            report.stale.append(item.id)
+    for item in items:
+        for text, status in kind.texts(item):
             if status.get(lang) != "original" and text.get(OTHER[lang]):
                 report.total += 1
                 report.done += status.get(lang) in ("translated", "stale") and bool(text.get(lang))
@@ -169,26 +207,3 @@ def _fill(text: Localized, status: dict[str, str], lang: Lang, value: Any, stale
         return
     text.set(lang, sanitize_markdown(value.strip()))
     status[lang] = "stale" if stale else "translated"
-
-
-def _merge_notes(
-    notes: list[Note],
-    lang: Lang,
-    raw: dict[str, Any],
-    report: Coverage,
-    problems: list[Problem],
-    path: Path,
-) -> None:
-    entries = _entries(raw, NOTE_KEYS, path, problems)
-    by_id = {n.id: n for n in notes}
-    for entry, note, reworded in _paired(entries, by_id, lambda n: n.text.get(OTHER[lang]) or "", report):
-        stale = reworded or entry.get("from") != note_fingerprint(note, lang)
-        _fill(note.text, note.text_status, lang, entry.get("text"), stale)
-        if isinstance(entry.get("heading"), str):
-            note.headings[lang] = entry["heading"]
-        if stale:
-            report.stale.append(note.id)
-    for note in notes:
-        if note.text_status.get(lang) != "original":
-            report.total += 1
-            report.done += note.text_status.get(lang) in ("translated", "stale")
