@@ -14,11 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank.build import build_bank  # noqa: E402
+from qbank.build import build_translated_bank  # noqa: E402
 from qbank.export import bank_as_json, coverage_table, stats_table  # noqa: E402
 from qbank.model import InputError  # noqa: E402
 from qbank.pages import render_site  # noqa: E402
-from qbank.translations import merge_translations  # noqa: E402
 from qbank.writer import write_tree  # noqa: E402
 
 
@@ -31,8 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
     args = parser.parse_args(argv)
     try:
-        bank = build_bank(args.sources)
-        coverage = merge_translations(bank, args.sources / "translations")
+        bank, coverage = build_translated_bank(args.sources)
         pages = render_site(bank)
     except InputError as err:
         for problem in err.problems:

@@ -21,11 +21,10 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qbank import search_split
-from qbank.build import build_bank
+from qbank.build import build_translated_bank
 from qbank.glossary import write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
-from qbank.pages import render_site, render_source_list, render_topic_table
-from qbank.translations import merge_translations
+from qbank.pages import page_path, render_site, render_source_list, render_topic_table
 from qbank.writer import write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,17 +37,11 @@ MARKERS = {
 _bank: Bank | None = None
 
 
-def load_bank() -> Bank:
-    bank = build_bank(ROOT / "sources")
-    merge_translations(bank, ROOT / "sources" / "translations")
-    return bank
-
-
 @event_priority(100)  # before Material's search plugin loads jieba's user dictionary
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bank
     try:
-        _bank = load_bank()
+        _bank, _ = build_translated_bank(ROOT / "sources")
         pages = render_site(_bank)
     except InputError as err:
         raise PluginError(f"the sources have problems; nothing was built:\n{err}") from None
@@ -72,7 +65,7 @@ _STATIC_NAV = {"关于与贡献": "About & contributing"}
 def _navigation(bank: Bank) -> list[object]:
     nav: list[object] = ["index.md"]
     for group in bank.groups:
-        nav.append({group.title.zh: [f"topics/{t.slug}.md" for t in bank.topics_of(group.slug)]})
+        nav.append({group.title.zh: [page_path(t.slug, "zh") for t in bank.topics_of(group.slug)]})
     nav.append({"关于与贡献": "about.md"})
     return nav
 

@@ -20,9 +20,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank.build import build_bank  # noqa: E402
-from qbank.model import InputError  # noqa: E402
-from qbank.translations import OTHER, merge_translations, needs, note_fingerprint, original_fingerprint  # noqa: E402
+from qbank.build import build_bank, build_translated_bank  # noqa: E402
+from qbank.model import OTHER, InputError  # noqa: E402
+from qbank.translations import needs, note_fingerprint, original_fingerprint  # noqa: E402
 
 FOLDER = ROOT / "sources" / "translations"
 
@@ -44,8 +44,7 @@ def dump(data: object) -> str:
 
 
 def todo(lang: str, source: str | None) -> str:
-    bank = build_bank(ROOT / "sources")
-    merge_translations(bank, FOLDER)
+    bank, _ = build_translated_bank(ROOT / "sources")
     work = []
     for question in bank.questions:
         if source and question.source != source:

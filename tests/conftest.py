@@ -102,9 +102,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def bank():
-    from qbank.build import build_bank
-    from qbank.translations import merge_translations
+    from qbank.build import build_translated_bank
 
-    built = build_bank(ROOT / "sources")
-    merge_translations(built, ROOT / "sources" / "translations")
-    return built
+    return build_translated_bank(ROOT / "sources")[0]

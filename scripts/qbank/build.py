@@ -8,6 +8,7 @@ from .model import Bank, InputError, Lang, Localized, Note, Problem, Question, R
 from .parsers import PARSERS, prepare_lines
 from .registry import load_sources, load_topics, normalize_heading
 from .text import normalize_for_id, sanitize_markdown, short_hash
+from .translations import Coverage, merge_translations
 
 ID_LENGTH, LONG_ID_LENGTH = 7, 12
 
@@ -64,6 +65,12 @@ def build_bank(sources_dir: Path) -> Bank:
         raise InputError(problems)
     _assign_ids(questions)
     return Bank(groups=groups, topics=topics, sources=sources, questions=questions, notes=notes)
+
+
+def build_translated_bank(sources_dir: Path) -> tuple[Bank, list[Coverage]]:
+    """The bank with ``sources/translations/`` merged in (what the site shows), and its coverage."""
+    bank = build_bank(sources_dir)
+    return bank, merge_translations(bank, sources_dir / "translations")
 
 
 def _safe(text: Localized) -> Localized:

@@ -50,8 +50,8 @@ def load_glossary(path: Path) -> Glossary:
 
 def jieba_words(glossary: Glossary) -> list[str]:
     """Chinese terms that jieba should keep whole (all Han, no spaces)."""
-    words = {form for term in glossary.terms for form in term.zh_forms() if HAN.fullmatch(form[0]) and " " not in form}
-    return sorted(w for w in words if all(HAN.match(ch) for ch in w) and len(w) > 1)
+    words = {form for term in glossary.terms for form in term.zh_forms()}
+    return sorted(w for w in words if len(w) > 1 and all(HAN.match(ch) for ch in w))
 
 
 def write_jieba_dictionary(glossary_path: Path, folder: Path) -> Path:

@@ -7,6 +7,7 @@ from typing import Literal
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
+OTHER: dict[Lang, Lang] = {"zh": "en", "en": "zh"}
 SOURCE_LANGS = ("zh", "en", "bilingual")
 DIFFICULTIES = ("E", "M", "H")
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 import textwrap
 
-from .model import LANGS, Bank, Lang, Localized, Note, Question, Topic
+from .model import LANGS, OTHER, Bank, Lang, Localized, Note, Question, Topic
 from .strings import t
 from .text import first_line
 
-OTHER: dict[Lang, Lang] = {"zh": "en", "en": "zh"}
 BOLD_LINE = re.compile(r"^\*\*[^*\n]+\*\*$")
 
 
@@ -164,7 +163,7 @@ def render_source_list(bank: Bank, lang: Lang) -> str:
         if source.attribution.url:
             facts.append(f"{t('link', lang)}: <{source.attribution.url}>")
         parts.append("\n".join(f"- {fact}" for fact in facts) + "\n")
-        if source.preface.get(source.preface.langs()[0] if source.preface.langs() else lang):
+        if source.preface.langs():
             preface = source.preface.get(lang) or source.preface.get(OTHER[lang]) or ""
             parts.append(f'??? quote "{source.file}"\n{_indent(preface)}\n')
     return "\n".join(parts)

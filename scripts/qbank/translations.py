@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import LANGS, Bank, InputError, Lang, Localized, Note, Problem, Question
+from .model import LANGS, OTHER, Bank, InputError, Lang, Localized, Note, Problem, Question
 from .registry import load_yaml
 from .text import sanitize_markdown, text_hash
 
-OTHER: dict[Lang, Lang] = {"zh": "en", "en": "zh"}
 QUESTION_KEYS = {"from", "original", "question", "answer", "__line__"}
 NOTE_KEYS = {"from", "original", "heading", "text", "__line__"}
 SIMILAR = 0.6
