@@ -6,14 +6,16 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test lint bench vendor clean
+.PHONY: site serve test lint bench vendor clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+# The pinned requirements, then the qbank package itself (editable: scripts/qbank).
+$(VENV)/.site-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
@@ -23,27 +25,37 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.json
 	cd tests && npm ci --silent --no-fund --no-audit
 
+# The browser tests drive a real Chromium: Playwright's own where installed (GitHub's
+# runners), else the system's; as root on Debian, Debian's package is installed.
+chromium: $(VENV)/.test-deps
+	@$(BIN)/python -m qbank.browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  fi; $(BIN)/python -m qbank.browser; }
+
 ## site: convert sources/ into pages and build the bilingual site into site/
 site: $(VENV)/.site-deps
-	$(BIN)/python scripts/convert.py
+	$(BIN)/qbank convert
 	$(BIN)/mkdocs build --strict
 
 ## serve: live preview on http://127.0.0.1:8000 (editing sources/ updates the pages)
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## lint: ruff (lint and format check)
+## lint: ruff (lint and format check) and mypy (strict)
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## test: lint, then every test (parsers, bank, pages, build, browser, workflows)
-test: $(VENV)/.test-deps tests/node_modules/.package-lock.json lint
+test: $(VENV)/.test-deps tests/node_modules/.package-lock.json chromium lint
 	$(BIN)/python -m pytest
 
 ## bench: conversion and build times, sizes (add ARGS=--scale to grow the bank)
 bench: $(VENV)/.test-deps
-	$(BIN)/python scripts/bench.py $(ARGS)
+	$(BIN)/qbank bench $(ARGS)
 
 ## vendor: refresh the pinned third-party browser files (needs npm)
 vendor:

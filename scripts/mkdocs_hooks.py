@@ -10,26 +10,22 @@
 from __future__ import annotations
 
 import re
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from qbank import search_split
+from qbank import search_split, search_worker
 from qbank.build import build_translated_bank
 from qbank.glossary import write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_site, render_source_list, render_topic_table
 from qbank.writer import write_tree
 
-ROOT = Path(__file__).resolve().parent.parent
 MARKER = re.compile(r"<!--\s*qbank:(?P<name>[\w-]+)\s*-->")
-MARKERS = {
+MARKERS: dict[str, Callable[[Bank, Lang], str]] = {
     "topics": render_topic_table,
     "sources": render_source_list,
     "total": lambda bank, lang: str(len(bank.questions)),
@@ -40,23 +36,44 @@ _bank: Bank | None = None
 @event_priority(100)  # before Material's search plugin loads jieba's user dictionary
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bank
+    sources = sources_dir(config)
     try:
-        _bank, _ = build_translated_bank(ROOT / "sources")
-        pages = render_site(_bank)
+        _bank = _build(sources)
+        write_tree(Path(config.docs_dir), render_site(_bank), prune=True)
+        _use_glossary_for_search(config, sources)
+    except OSError as err:
+        raise PluginError(f"qbank: cannot write the generated files: {err}") from None
+    config.nav = _navigation(_bank)
+    _translate_navigation(config, _bank)
+    return config
+
+
+def sources_dir(config: MkDocsConfig) -> Path:
+    """``extra.qbank_sources`` in mkdocs.yml, relative to it (default: ``sources``)."""
+    configured = str(config.extra.get("qbank_sources", "sources"))
+    return Path(config.config_file_path).parent / configured
+
+
+def _build(sources: Path) -> Bank:
+    try:
+        return build_translated_bank(sources)[0]
     except InputError as err:
         raise PluginError(f"the sources have problems; nothing was built:\n{err}") from None
-    write_tree(Path(config.docs_dir), pages, prune=True)
+
+
+def _use_glossary_for_search(config: MkDocsConfig, sources: Path) -> None:
+    """Chinese search keeps the glossary's terms whole (jieba's user dictionary)."""
     search = config.plugins.get("material/search")
     if search is not None:
-        search.config.jieba_dict_user = str(write_jieba_dictionary(ROOT / "sources" / "glossary.yml", ROOT / ".cache"))
-    config.nav = _navigation(_bank)
+        cache = Path(config.config_file_path).parent / ".cache"
+        search.config.jieba_dict_user = str(write_jieba_dictionary(sources / "glossary.yml", cache))
+
+
+def _translate_navigation(config: MkDocsConfig, bank: Bank) -> None:
     i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        for language in i18n.config.languages:
-            if language.locale == "en":
-                language.nav_translations = {g.title.zh: g.title.en for g in _bank.groups}
-                language.nav_translations.update(_STATIC_NAV)
-    return config
+    for language in i18n.config.languages if i18n is not None else []:
+        if language.locale == "en":
+            language.nav_translations = {g.title.zh: g.title.en for g in bank.groups} | _STATIC_NAV
 
 
 _STATIC_NAV = {"关于与贡献": "About & contributing"}
@@ -99,6 +116,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     for source_map in Path(config.site_dir, "assets").rglob("*.map"):
         source_map.unlink()
     try:
-        search_split.patch_search_worker(Path(config.site_dir))
-    except search_split.WorkerPatchError as err:
+        search_worker.patch_search_worker(Path(config.site_dir))
+    except search_worker.WorkerPatchError as err:
         raise PluginError(f"qbank: {err}") from None

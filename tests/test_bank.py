@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, make_sources
+from helpers import ROOT, make_sources, run_cli
 from qbank.build import build_bank
 from qbank.export import bank_as_json
 from qbank.pages import render_site
@@ -36,9 +34,7 @@ def test_counts_match_the_hand_count(bank) -> None:
 
 
 def test_stats_print_these_counts() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "convert.py"), "--stats", "--check"], capture_output=True, text=True
-    )
+    result = run_cli("stats")
     assert result.returncode == 0, result.stderr
     per_source = result.stdout.split("Per topic")[0]
     rows = {line.split()[0]: line.split()[1:4] for line in per_source.splitlines()[2:] if line.strip()}
@@ -99,7 +95,7 @@ def test_ids_are_unique_url_safe_and_shared_by_both_languages(bank) -> None:
     for q in bank.questions[:50]:
         zh = pages[f"topics/{q.topic}.md"]
         en = pages[f"topics/{q.topic}.en.md"]
-        assert f"{{ #{q.id} }}" in zh and f"{{ #{q.id} }}" in en
+        assert f"{{ #{q.id} .qb-question }}" in zh and f"{{ #{q.id} .qb-question }}" in en
 
 
 def test_ids_survive_reordering_and_insertion(tmp_path: Path) -> None:
@@ -125,19 +121,9 @@ def test_two_runs_give_byte_identical_output(tmp_path: Path) -> None:
     outputs = []
     for run in ("one", "two"):
         folder = tmp_path / run
-        result = subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "scripts" / "convert.py"),
-                "--docs",
-                str(folder / "docs"),
-                "--json",
-                str(folder / "bank.json"),
-            ],
-            capture_output=True,
-            text=True,
-        )
-        assert result.returncode == 0, result.stderr
+        for args in (("convert", "--docs", folder / "docs"), ("json", folder / "bank.json")):
+            result = run_cli(*args, "--sources", SOURCES)
+            assert result.returncode == 0, result.stderr
         outputs.append({p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) == 2 * 22 + 2  # pages for 22 topics in 2 languages, the manifest, the JSON
@@ -145,3 +131,11 @@ def test_two_runs_give_byte_identical_output(tmp_path: Path) -> None:
 
 def test_bank_json_is_stable(bank) -> None:
     assert bank_as_json(bank) == bank_as_json(bank)
+
+
+def test_identical_notes_get_distinct_ids(tmp_path: Path) -> None:
+    text = "> **甲**\n>\n> 同一条笔记\n\n> **甲**\n>\n> 同一条笔记\n"
+    entry = {"file": "c.md", "format": "quote-notes", "lang": "zh"}
+    bank = build_bank(make_sources(tmp_path, [entry], {"c.md": text}, ["甲"]))
+    first, second = (n.id for n in bank.notes)
+    assert second == f"{first}-2"

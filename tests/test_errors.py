@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, FORMATS, ROOT, make_sources
+from helpers import FIXTURES, FORMAT_NAMES, ROOT, fixture_sources, make_sources, project_config, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from qbank.build import build_bank
-from qbank.model import InputError
-
-CONVERT = ROOT / "scripts" / "convert.py"
-
-
-def convert(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(CONVERT), *args], capture_output=True, text=True)
+from qbank.glossary import load_glossary
+from qbank.model import OTHER, InputError
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -84,15 +80,27 @@ def test_invalid_yaml_is_located(tmp_path: Path) -> None:
 def test_cli_reports_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     sources = one_source(tmp_path / "sources", "starred-list", "## 甲\n\n???\n", ["甲"])
     docs = tmp_path / "docs"
-    result = convert("--sources", str(sources), "--docs", str(docs), "--json", str(tmp_path / "bank.json"))
-    assert result.returncode == 1
-    assert "sources/c.md:3: cannot place this line: '???'" in result.stderr
-    assert "Traceback" not in result.stderr
+    for args in (("convert", "--docs", docs), ("json", tmp_path / "bank.json")):
+        result = run_cli(*args, "--sources", sources)
+        assert result.returncode == 1
+        assert "sources/c.md:3: cannot place this line: '???'" in result.stderr
+        assert "Traceback" not in result.stderr
     assert not docs.exists() and not (tmp_path / "bank.json").exists()
 
 
+def test_the_console_script_is_installed_and_reports_without_traceback(tmp_path: Path) -> None:
+    sources = one_source(tmp_path / "sources", "starred-list", "## 甲\n\n???\n", ["甲"])
+    qbank = Path(sys.executable).parent / "qbank"
+    result = subprocess.run([str(qbank), "check", "--sources", str(sources)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "sources/c.md:3: cannot place this line: '???'",
+        "1 problem(s); nothing was written.",
+    ]
+
+
 def test_cli_writes_json_with_the_documented_keys(tmp_path: Path) -> None:
-    result = convert("--docs", str(tmp_path / "docs"), "--json", str(tmp_path / "bank.json"))
+    result = run_cli("json", tmp_path / "bank.json")
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load((tmp_path / "bank.json").read_text(encoding="utf-8"))
     assert set(data) >= {"questions", "topics", "sources"}
@@ -140,7 +148,7 @@ PIECES = [
 documents = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=documents)
 def test_any_text_gives_a_bank_or_located_problems(fmt: str, text: str, tmp_path: Path) -> None:
@@ -199,3 +207,64 @@ def test_any_registry_entry_gives_a_bank_or_located_problems(entry: dict, tmp_pa
         build_bank(folder)
     except InputError as err:
         assert all(p.file.startswith("sources/") and p.line >= 1 for p in err.problems)
+
+
+# The three latent bugs of the code-health review, each with the test that found it.
+
+
+def test_a_single_language_format_rejects_bilingual(tmp_path: Path) -> None:
+    sources = one_source(tmp_path, "starred-list", "## 甲\n\n1. 问题⭐\n", ["甲"], lang="bilingual")
+    assert problems_of(sources) == [
+        "sources/sources.yml:2: format 'starred-list' holds one language: 'lang' must be zh or en, not bilingual"
+    ]
+
+
+@pytest.mark.parametrize("fmt", [name for name in FORMAT_NAMES if name != "bilingual-outline"])
+def test_every_single_language_format_puts_its_text_in_the_sources_language(fmt: str, tmp_path: Path) -> None:
+    entry = yaml.safe_load((FIXTURES / "parsers" / f"{fmt}.yml").read_text(encoding="utf-8"))
+    for lang in ("zh", "en"):
+        folder = fixture_sources(fmt, tmp_path / lang)
+        registry = yaml.safe_load((folder / "sources.yml").read_text(encoding="utf-8"))
+        registry["sources"][0]["lang"] = lang
+        (folder / "sources.yml").write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
+        bank = build_bank(folder)
+        assert {q.origin_lang for q in bank.questions} == {lang}, entry["file"]
+        assert all(q.question.get(lang) and not q.question.get(OTHER[lang]) for q in bank.questions)
+
+
+def test_a_glossary_entry_without_its_terms_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yml"
+    path.write_text("terms:\n  - {zh: 过拟合, en: overfitting}\n  - {zh: 欠拟合}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_glossary(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "sources/glossary.yml:3: a term needs 'zh' and 'en' strings, and only zh, en, zh_alt, en_alt, check"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("- id: [unclosed\n", 2), ("just: a mapping\n", 1), ("- source: x\n- id: q1\n", 1), ("- id: nope\n", 1)],
+)
+def test_a_malformed_translation_work_file_is_located(text: str, line: int, tmp_path: Path) -> None:
+    work = tmp_path / "work.yml"
+    work.write_text(text, encoding="utf-8")
+    result = run_cli("translate", "add", work, "--lang", "en", "--sources", ROOT / "sources")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{work}:{line}: "), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_os_error_in_the_hook_is_a_plugin_error(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("qbank_hook_under_test", ROOT / "scripts" / "mkdocs_hooks.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = load_config(config_file=str(project_config(tmp_path)))
+    blocker = tmp_path / "docs" / "topics"
+    blocker.write_text("a file where the topic pages' folder should be", encoding="utf-8")
+    with pytest.raises(PluginError, match="cannot write the generated files"):
+        hook.on_config(config)

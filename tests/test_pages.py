@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, fixture_sources
+from helpers import FIXTURES, fixture_sources
 from qbank.build import build_bank
 from qbank.model import LANGS
 from qbank.pages import render_site, render_source_list, render_topic_table
@@ -31,7 +31,7 @@ def test_topic_page_matches_expected_markdown(small_bank, lang: str) -> None:
 def test_each_question_is_a_heading_with_its_id_and_a_collapsed_answer(small_bank) -> None:
     page = render_site(small_bank)["topics/all.en.md"]
     for question in small_bank.questions:
-        assert f"{{ #{question.id} }}" in page
+        assert f"{{ #{question.id} .qb-question }}" in page
     assert page.count('??? answer "Answer"') == sum(q.answered for q in small_bank.questions)
     assert page.count("No answer yet.") == sum(not q.answered for q in small_bank.questions)
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, FORMATS, fixture_sources
+from helpers import FIXTURES, FORMAT_NAMES, fixture_sources
 from qbank.build import build_bank
 from qbank.export import bank_as_json
 
@@ -21,7 +21,7 @@ def bank_json(fmt: str, folder: Path) -> dict:
     return {"questions": data["questions"], "notes": data["notes"], "preface": data["sources"][0]["preface"]}
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
 def test_format_matches_expected_output(fmt: str, tmp_path: Path) -> None:
     expected_file = FIXTURES / "parsers" / f"{fmt}.expected.json"
     actual = bank_json(fmt, tmp_path)

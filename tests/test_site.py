@@ -9,15 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from check_site import broken_links, external_loads, parse_pages, site_path_prefix
-from conftest import ROOT
+from helpers import ROOT
+from qbank.site_check import broken_links, external_loads, parse_pages, site_path_prefix
 
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；：（）]+")
 
 
 def question_anchors(site: Path, folder: str) -> list[str]:
     pages = sorted((site / folder).glob("*.html"))
-    return [m for page in pages for m in re.findall(r'<h2 id="(q[a-z2-7-]+)"', page.read_text(encoding="utf-8"))]
+    return [m for page in pages for m in re.findall(r'<h2 [^>]*id="(q[a-z2-7-]+)"', page.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("folder", ["topics", "en/topics"])

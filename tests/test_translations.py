@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT, fixture_sources
+from helpers import ROOT, fixture_sources, run_cli
 from qbank.build import build_bank, build_translated_bank
 from qbank.glossary import jieba_words, load_glossary
 from qbank.model import OTHER
@@ -80,11 +78,7 @@ def test_glossary_feeds_chinese_search() -> None:
 
 
 def _stats(sources: Path) -> str:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "convert.py"), "--sources", str(sources), "--stats", "--check"],
-        capture_output=True,
-        text=True,
-    )
+    result = run_cli("stats", "--sources", sources)
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import yaml
-from conftest import ROOT
+from helpers import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -39,8 +39,16 @@ def test_ci_runs_make_test_and_pages_deploys_a_strict_build() -> None:
     steps = [step.get("run", "") for step in ci["jobs"]["test"]["steps"]]
     assert "make test" in steps
     pages = yaml.safe_load((WORKFLOWS / "pages.yml").read_text(encoding="utf-8"))
-    uses = [step.get("uses", "") for job in pages["jobs"].values() for step in job["steps"]]
+    uses = [step.get("uses", "") for job in pages["jobs"].values() for step in job.get("steps", [])]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_pages_deploys_only_after_the_tests_pass() -> None:
+    ci = yaml.safe_load((WORKFLOWS / "ci.yml").read_text(encoding="utf-8"))
+    assert "workflow_call" in ci[True]  # PyYAML reads the key `on` as True
+    pages = yaml.safe_load((WORKFLOWS / "pages.yml").read_text(encoding="utf-8"))
+    assert pages["jobs"]["test"]["uses"] == "./.github/workflows/ci.yml"
+    assert pages["jobs"]["build"]["needs"] == "test" and pages["jobs"]["deploy"]["needs"] == "build"

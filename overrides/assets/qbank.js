@@ -54,7 +54,9 @@
   }, true);
 
   window.addEventListener("hashchange", openTarget);
-  document.addEventListener("DOMContentLoaded", function () {
+  // Material emits document$ once its page is ready (and again after an instant
+  // navigation, should that ever be turned on).
+  document$.subscribe(function () {
     openTarget();
     openHighlightedAnswers();
   });

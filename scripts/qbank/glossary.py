@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import yaml
-
+from .model import InputError, Problem
 from .text import HAN
+from .yamlio import line_of, load_yaml
 
 # Far above jieba's own word frequencies, so that 过拟合 is never cut into 过/拟合.
 JIEBA_FREQUENCY = 100000
@@ -34,18 +35,42 @@ class Glossary:
 
 
 def load_glossary(path: Path) -> Glossary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    terms = [
-        Term(
-            zh=entry["zh"],
-            en=entry["en"],
-            zh_alt=tuple(entry.get("zh_alt", [])),
-            en_alt=tuple(entry.get("en_alt", [])),
-            check=entry.get("check", True),
-        )
-        for entry in data.get("terms", [])
+    """Read the glossary; an entry without its terms is an ``InputError`` at ``file:line``."""
+    display = f"sources/{path.name}"
+    data = load_yaml(path, display) or {}
+    entries = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError([Problem(display, line_of(data), "needs a list of 'terms:'")])
+    problems = [
+        Problem(display, line_of(entry), f"a term needs 'zh' and 'en' strings, and only {', '.join(TERM_KEYS)}")
+        for entry in entries
+        if not _valid_term(entry)
     ]
-    return Glossary(terms)
+    if problems:
+        raise InputError(problems)
+    return Glossary([_term(entry) for entry in entries])
+
+
+TERM_KEYS = ("zh", "en", "zh_alt", "en_alt", "check")
+
+
+def _valid_term(entry: object) -> bool:
+    return (
+        isinstance(entry, dict)
+        and all(isinstance(entry.get(key), str) and entry[key].strip() for key in ("zh", "en"))
+        and all(isinstance(entry.get(key, []), list) for key in ("zh_alt", "en_alt"))
+        and set(entry) <= set(TERM_KEYS)
+    )
+
+
+def _term(entry: dict[str, Any]) -> Term:
+    return Term(
+        zh=entry["zh"],
+        en=entry["en"],
+        zh_alt=tuple(str(alt) for alt in entry.get("zh_alt", [])),
+        en_alt=tuple(str(alt) for alt in entry.get("en_alt", [])),
+        check=bool(entry.get("check", True)),
+    )
 
 
 def jieba_words(glossary: Glossary) -> list[str]:

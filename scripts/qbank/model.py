@@ -8,8 +8,12 @@ from typing import Literal
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 OTHER: dict[Lang, Lang] = {"zh": "en", "en": "zh"}
-SOURCE_LANGS = ("zh", "en", "bilingual")
-DIFFICULTIES = ("E", "M", "H")
+SourceLang = Literal["zh", "en", "bilingual"]
+SOURCE_LANGS: tuple[SourceLang, ...] = ("zh", "en", "bilingual")
+Difficulty = Literal["E", "M", "H"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("E", "M", "H")
+# How a text reached a language: written in it, translated, or translated from an older original.
+TextStatus = Literal["original", "translated", "stale"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class Localized:
     en: str | None = None
 
     def get(self, lang: Lang) -> str | None:
-        return getattr(self, lang)
+        return self.zh if lang == "zh" else self.en
 
     def set(self, lang: Lang, text: str | None) -> None:
         setattr(self, lang, text)
@@ -61,7 +65,7 @@ class RawItem:
     line: int
     question: Localized
     answer: Localized = field(default_factory=Localized)
-    difficulty: str | None = None
+    difficulty: Difficulty | None = None
     stars: int | None = None
 
 
@@ -102,20 +106,48 @@ class Correction:
 
 
 @dataclass
+class FormatOptions:
+    """The options some formats take (see each parser's docstring)."""
+
+    # details-qa: question number → the section heading it starts
+    sections: dict[int, str] = field(default_factory=dict)
+    # quote-notes: bold block headers whose lines are questions, or prompts to study
+    question_blocks: list[str] = field(default_factory=list)
+    prompt_blocks: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Source:
     """One collection, as registered in ``sources/sources.yml``."""
 
     id: str
     file: str
     format: str
-    lang: str
+    lang: SourceLang
     title: Localized
     attribution: Attribution
     short_title: Localized = field(default_factory=Localized)
     drop_lines: dict[str, str] = field(default_factory=dict)
     corrections: list[Correction] = field(default_factory=list)
-    options: dict[str, object] = field(default_factory=dict)
+    options: FormatOptions = field(default_factory=FormatOptions)
     preface: Localized = field(default_factory=Localized)
+
+    @property
+    def text_lang(self) -> Lang:
+        """The slot a single-language source's text goes to: the one rule every parser uses.
+
+        The registry rejects ``bilingual`` for formats that cannot tell the languages
+        apart, so only a bilingual format's parser can get here with ``bilingual``.
+        """
+        if self.lang == "bilingual":
+            raise ValueError(f"{self.id}: a bilingual source has no single text language")
+        return self.lang
+
+    def origin_lang(self, text: Localized) -> Lang:
+        """The language a text of this source was written in."""
+        if self.lang != "bilingual":
+            return self.lang
+        return "zh" if text.zh else "en"
 
 
 @dataclass
@@ -140,13 +172,12 @@ class Question:
     origin_lang: Lang
     question: Localized
     answer: Localized
-    difficulty: str | None
+    difficulty: Difficulty | None
     stars: int | None
     line: int
     heading: str
-    # per language: "original", "translated" or "stale" (translated from an older original)
-    question_status: dict[str, str] = field(default_factory=dict)
-    answer_status: dict[str, str] = field(default_factory=dict)
+    question_status: dict[Lang, TextStatus] = field(default_factory=dict)
+    answer_status: dict[Lang, TextStatus] = field(default_factory=dict)
     corrections: list[Localized] = field(default_factory=list)
 
     @property
@@ -163,9 +194,9 @@ class Note:
     text: Localized
     line: int
     heading: str
-    text_status: dict[str, str] = field(default_factory=dict)
+    text_status: dict[Lang, TextStatus] = field(default_factory=dict)
     # the note's title per language, where a translation gives one
-    headings: dict[str, str] = field(default_factory=dict)
+    headings: dict[Lang, str] = field(default_factory=dict)
 
 
 @dataclass

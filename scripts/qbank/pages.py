@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from .model import LANGS, OTHER, Bank, Lang, Localized, Note, Question, Topic
+from .model import LANGS, OTHER, Bank, Lang, Localized, Note, Question, TextStatus, Topic
 from .strings import t
 from .text import first_line
 
@@ -53,7 +53,7 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _shown(text: Localized, status: dict[str, str], lang: Lang) -> tuple[str, Lang, list[str]]:
+def _shown(text: Localized, status: dict[Lang, TextStatus], lang: Lang) -> tuple[str, Lang, list[str]]:
     """The text to show on a ``lang`` page, the language it is in, and its markers."""
     if text.get(lang):
         state = status.get(lang, "original")
@@ -97,7 +97,7 @@ def render_question(bank: Bank, question: Question, lang: Lang) -> str:
     text, _, markers = _shown(question.question, question.question_status, lang)
     title, _, rest = text.strip().partition("\n")
     lines = [
-        f"## {title.strip()} {{ #{question.id} }}\n",
+        f"## {title.strip()} {{ #{question.id} .qb-question }}\n",
         _badges(bank, question, lang, markers) + "\n{ .qb-badges }\n",
     ]
     if rest.strip():

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .model import (
     SOURCE_LANGS,
     Attribution,
     Correction,
+    FormatOptions,
     Group,
     InputError,
     Localized,
@@ -20,42 +19,14 @@ from .model import (
     Source,
     Topic,
 )
+from .parsers import Format
+from .text import normalize_text
+from .yamlio import line_of, load_yaml
 
 SOURCE_KEYS = {"file", "id", "format", "lang", "title", "short_title", "attribution"}
 SOURCE_OPTION_KEYS = {"drop_lines", "corrections", "sections", "prompt_blocks", "question_blocks"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ATTRIBUTION_KEYS = {"author", "url", "licence"}
-
-
-class LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping."""
-
-
-def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def load_yaml(path: Path, display: str) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader)  # noqa: S506
-    except FileNotFoundError:
-        raise InputError([Problem(display, 1, "file not found")]) from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise InputError([Problem(display, line, f"invalid YAML: {err}")]) from None
-
-
-def normalize_heading(heading: str) -> str:
-    """Fold case, width, leading numbering, punctuation and spaces out of a heading."""
-    text = unicodedata.normalize("NFKC", heading).casefold()
-    text = re.sub(r"^\s*\d+(\.\d+)*[.、)]?\s*", "", text)
-    return re.sub(r"[\W_]+", "", text)
 
 
 class _Reader:
@@ -66,8 +37,7 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, entry: dict[str, Any] | None, message: str) -> None:
-        line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
-        self.problems.append(Problem(self.display, line, message))
+        self.problems.append(Problem(self.display, line_of(entry), message))
 
     def entries(self, data: Any, key: str) -> list[dict[str, Any]]:
         items = data.get(key) if isinstance(data, dict) else None
@@ -95,7 +65,7 @@ class _Reader:
         return Localized(zh=value["zh"], en=value["en"])
 
     def unknown_keys(self, entry: dict[str, Any], known: set[str]) -> None:
-        for key in sorted(set(entry) - known - {"__line__"}):
+        for key in sorted(set(entry) - known):
             self.problem(entry, f"unknown key '{key}'")
 
     def raise_if_any(self) -> None:
@@ -103,7 +73,7 @@ class _Reader:
             raise InputError(self.problems)
 
 
-def load_sources(sources_dir: Path, formats: set[str]) -> list[Source]:
+def load_sources(sources_dir: Path, formats: Mapping[str, Format]) -> list[Source]:
     display = "sources/sources.yml"
     reader = _Reader(display)
     data = load_yaml(sources_dir / "sources.yml", display)
@@ -119,12 +89,14 @@ def load_sources(sources_dir: Path, formats: set[str]) -> list[Source]:
     return sources
 
 
-def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: set[str]) -> Source | None:
+def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: Mapping[str, Format]) -> Source | None:
     file, fmt, lang = (reader.text(entry, key) for key in ("file", "format", "lang"))
     if fmt and fmt not in formats:
         reader.problem(entry, f"unknown format '{fmt}' (known: {', '.join(sorted(formats))})")
     if lang and lang not in SOURCE_LANGS:
         reader.problem(entry, f"unknown lang '{lang}' (known: {', '.join(SOURCE_LANGS)})")
+    elif lang == "bilingual" and fmt and fmt in formats and not formats[fmt].bilingual:
+        reader.problem(entry, f"format '{fmt}' holds one language: 'lang' must be zh or en, not bilingual")
     if file and not (root / file).is_file():
         reader.problem(entry, f"source file 'sources/{file}' not found")
     source_id = reader.text(entry, "id", required=False) or (Path(file).stem if file else "")
@@ -135,7 +107,7 @@ def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: se
         reader.problem(entry, "'attribution' must be a mapping of author, url, licence")
         attribution = {}
     reader.unknown_keys(attribution, ATTRIBUTION_KEYS)
-    if not (file and fmt and lang):
+    if not (file and fmt and lang in SOURCE_LANGS):
         return None
     return Source(
         id=source_id,
@@ -151,32 +123,23 @@ def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: se
     )
 
 
-def _read_options(reader: _Reader, entry: dict[str, Any]) -> dict[str, object]:
+def _read_options(reader: _Reader, entry: dict[str, Any]) -> FormatOptions:
     """Format options: ``sections`` maps question numbers to headings; ``*_blocks`` list headers."""
-    options: dict[str, object] = {}
-    sections = _plain(entry.get("sections", {}))
+    options = FormatOptions()
+    sections = entry.get("sections", {})
     if not isinstance(sections, dict) or not all(
         isinstance(k, int) and isinstance(v, str) for k, v in sections.items()
     ):
         reader.problem(entry, "'sections' must map question numbers to headings")
-    elif sections:
-        options["sections"] = sections
+    else:
+        options.sections = dict(sections)
     for key in ("prompt_blocks", "question_blocks"):
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             reader.problem(entry, f"'{key}' must be a list of block headers")
-        elif value:
-            options[key] = value
+        else:
+            setattr(options, key, list(value))
     return options
-
-
-def _plain(value: Any) -> Any:
-    """The value without the loader's ``__line__`` bookkeeping."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if k != "__line__"}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _read_drop_lines(reader: _Reader, entry: dict[str, Any]) -> dict[str, str]:
@@ -228,7 +191,7 @@ def load_topics(sources_dir: Path) -> tuple[list[Group], list[Topic]]:
             reader.problem(entry, "'aliases' must be a list of headings")
             aliases = []
         for alias in aliases:
-            key = normalize_heading(str(alias))
+            key = normalize_text(str(alias), drop_numbering=True)
             if key in seen_aliases and seen_aliases[key] != slug:
                 reader.problem(entry, f"alias '{alias}' also maps to topic '{seen_aliases[key]}'")
             seen_aliases[key] = slug or ""

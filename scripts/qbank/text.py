@@ -27,6 +27,8 @@ _TEX_DISPLAY = re.compile(r"\\\[(.+?)\\\]", re.S)
 _TEX_INLINE = re.compile(r"\\\((.+?)\\\)", re.S)
 _PLAIN_SPECIALS = re.compile(r"([\\`*_\[\]|])")
 _LINE_START_MARKERS = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.M)
+_NUMBERING = re.compile(r"^\s*\d+(\.\d+)*[.、)]?\s*")
+_NON_WORD = re.compile(r"[\W_]+")
 _BILINGUAL_TAIL = re.compile(r"^(?P<zh>.*?)\s*[（(](?P<en>[^()（）]*)[)）](?P<q>[?？]?)\s*$")
 
 
@@ -109,10 +111,16 @@ def sanitize_markdown(text: str) -> str:
     return "".join(out)
 
 
-def normalize_for_id(text: str) -> str:
-    """Case, width, spacing and punctuation folded away: what a question *says*."""
+def normalize_text(text: str, *, drop_numbering: bool = False) -> str:
+    """Case, width, spacing and punctuation folded away: what a text *says*.
+
+    The one normaliser for ids, headings and matching; ``drop_numbering`` also removes a
+    leading "3.", "2.1" or "4、" (headings are matched whatever their numbering).
+    """
     text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\W_]+", "", text)
+    if drop_numbering:
+        text = _NUMBERING.sub("", text)
+    return _NON_WORD.sub("", text)
 
 
 def short_hash(*parts: str, length: int = 7) -> str:

@@ -25,7 +25,7 @@ GENERIC_LABELS = {"答案", "参考答案", "解答", "answer", "answers"}
 
 def parse(lines: SourceLines, source: Source) -> ParsedSource:
     parsed = ParsedSource()
-    sections = {int(k): str(v) for k, v in (source.options.get("sections") or {}).items()}
+    sections = source.options.sections
     heading, heading_line = "", 0
     answer: list[str] | None = None
     opened_at = 0
@@ -48,7 +48,7 @@ def parse(lines: SourceLines, source: Source) -> ParsedSource:
             if not heading:
                 lines.problem(number, f"question {match['number']} has no section: add it to 'sections'")
                 continue
-            question = Localized(**{_lang(source): escape_plain(match["text"])})
+            question = Localized(**{source.text_lang: escape_plain(match["text"])})
             parsed.items.append(RawItem(heading, heading_line, number, question))
         elif DETAILS_OPEN.match(line) and parsed.items and not parsed.items[-1].answer.langs():
             answer, opened_at = [], number
@@ -67,4 +67,4 @@ def _lang(source: Source) -> str:
 def _answer_text(pieces: list[str], source: Source) -> Localized:
     paragraphs = [p.strip() for p in pieces if p.strip()]
     kept = [p if p.startswith("$$") or p.startswith("**") else escape_plain(p) for p in paragraphs]
-    return Localized(**{_lang(source): "\n\n".join(kept) or None})
+    return Localized(**{source.text_lang: "\n\n".join(kept) or None})

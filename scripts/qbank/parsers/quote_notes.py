@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Localized, ParsedSource, RawItem, RawNote, Source
+from ..model import Lang, Localized, ParsedSource, RawItem, RawNote, Source
 from .base import SourceLines
 
 HEADER = re.compile(r"^\*\*(?P<title>.+?)\s*\*\*\s*$")
@@ -28,7 +28,7 @@ def split_quote(line: str) -> tuple[int, str]:
 
 
 class _Block:
-    def __init__(self, title: str, line: int, kind: str, lang: str) -> None:
+    def __init__(self, title: str, line: int, kind: str, lang: Lang) -> None:
         self.title, self.line, self.kind, self.lang = title, line, kind, lang
         self.items: list[RawItem] = []
         self.answers: list[list[str]] = []
@@ -41,7 +41,8 @@ class _Block:
         elif not content:
             return
         elif self.kind == "prompts" or (self.kind == "questions" and QUESTION.match(content)):
-            text = QUESTION.match(content)["text"] if self.kind == "questions" else content
+            question = QUESTION.match(content)
+            text = question["text"] if question and self.kind == "questions" else content
             self.items.append(RawItem(self.title, self.line, number, Localized(**{self.lang: text})))
             self.answers.append([])
             self.question_depth = depth
@@ -62,9 +63,9 @@ class _Block:
 
 def parse(lines: SourceLines, source: Source) -> ParsedSource:
     parsed = ParsedSource()
-    lang = "en" if source.lang == "en" else "zh"
-    question_blocks = set(source.options.get("question_blocks") or [])
-    prompt_blocks = set(source.options.get("prompt_blocks") or [])
+    lang = source.text_lang
+    question_blocks = set(source.options.question_blocks)
+    prompt_blocks = set(source.options.prompt_blocks)
     block: _Block | None = None
     preface: list[str] = []
     for number, line in lines.numbered():
@@ -80,9 +81,9 @@ def parse(lines: SourceLines, source: Source) -> ParsedSource:
         elif block:
             block.feed(number, depth, content)
         elif header := HEADER.match(content):
-            title = header["title"]
-            kind = "prompts" if title in prompt_blocks else "questions" if title in question_blocks else "notes"
-            block = _Block(title, number, kind, lang)
+            name = str(header["title"])
+            kind = "prompts" if name in prompt_blocks else "questions" if name in question_blocks else "notes"
+            block = _Block(name, number, kind, lang)
         elif content:
             lines.problem(number, "a quote block must open with a bold header '> **Topic**'")
     if block:

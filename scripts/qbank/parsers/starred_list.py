@@ -18,7 +18,7 @@ MAX_STARS = 5
 def parse(lines: SourceLines, source: Source) -> ParsedSource:
     parsed = ParsedSource()
     heading, heading_line = "", 0
-    lang = "en" if source.lang == "en" else "zh"
+    lang = source.text_lang
     for number, line in lines.numbered():
         if not line.strip():
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import DIFFICULTIES, Localized, ParsedSource, RawItem, RawNote, Source
+from ..model import DIFFICULTIES, Difficulty, Lang, Localized, ParsedSource, RawItem, RawNote, Source
 from .base import SourceLines, dedent_block, indent_of
 
 HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.+?)\s*$")
@@ -29,7 +29,7 @@ TAG = re.compile(r"^\[(?P<tag>[A-Za-z]{1,2})\]\s+(?P<text>.+)$")
 class _Entry:
     line: int
     text: str
-    tag: str | None
+    tag: Difficulty | None
     answer: list[str] = field(default_factory=list)
     answer_indent: int = 0
 
@@ -40,7 +40,7 @@ class _Item(_Entry):
 
 
 class _Reader:
-    def __init__(self, lines: SourceLines, lang: str) -> None:
+    def __init__(self, lines: SourceLines, lang: Lang) -> None:
         self.lines, self.lang = lines, lang
         self.parsed = ParsedSource()
         self.heading, self.heading_line = "", 0
@@ -50,13 +50,14 @@ class _Reader:
         self.note_line = 0
         self.preface: list[str] = []
 
-    def entry(self, number: int, text: str) -> tuple[str | None, str]:
+    def entry(self, number: int, text: str) -> tuple[Difficulty | None, str]:
         match = TAG.match(text)
         if not match:
             return None, text
-        if match["tag"] not in DIFFICULTIES:
+        tag = next((d for d in DIFFICULTIES if d == match["tag"]), None)
+        if tag is None:
             self.lines.problem(number, f"unknown difficulty tag [{match['tag']}] (known: E, M, H)")
-        return match["tag"], match["text"]
+        return tag, match["text"]
 
     def feed(self, number: int, line: str) -> None:
         if self.answering and (not line.strip() or indent_of(line) >= self.answering.answer_indent):
@@ -134,7 +135,7 @@ class _Reader:
 
 
 def parse(lines: SourceLines, source: Source) -> ParsedSource:
-    reader = _Reader(lines, "zh" if source.lang == "zh" else "en")
+    reader = _Reader(lines, source.text_lang)
     for number, line in lines.numbered():
         reader.feed(number, line)
     reader.close()

@@ -1,7 +1,5 @@
 """Measure the pipeline and the site: times and sizes, each the median of several runs.
 
-    python scripts/bench.py [--runs 5] [--scale]
-
 Prints the conversion time, the full build time, the built site's size, the search
 index size per language, and the bytes one topic page transfers (HTML, CSS, JS, fonts,
 MathJax) in Chromium. ``--scale`` also converts and builds synthetic banks 10× and 30×
@@ -11,24 +9,26 @@ Figures, not pass/fail: the tests check behaviour, this script measures it.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
-import http.server
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from .browser import CHROMIUM_ARGS, find_chromium, serve_folder
+
+if TYPE_CHECKING:  # Playwright is a test requirement, not a site one
+    from playwright.sync_api import Response
+
 TOPIC_PAGE = "topics/transformers.html"  # answers and formulas: the heaviest kind of page
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "node_modules", "test-artifacts", "__pycache__")
 
@@ -53,48 +53,34 @@ def kib(size: float) -> str:
 
 
 def convert_and_build(project: Path, runs: int) -> tuple[float, float]:
-    convert = timed([sys.executable, "scripts/convert.py", "--check"], project, runs)
+    convert = timed([sys.executable, "-m", "qbank.cli", "check"], project, runs)
     build = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], project, runs)
     return convert, build
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def page_transfer(site: Path, runs: int) -> dict[str, tuple[float, float]]:
     """Bytes by resource type (raw, gzip) that one topic page loads over HTTP, median of runs."""
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import ensure_chromium
-
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     samples: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=ensure_chromium(), args=["--no-sandbox", "--disable-gpu"])
-            for _ in range(runs):
-                totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-                page = browser.new_page()
-                page.on("response", lambda r, totals=totals: _count(r, totals))
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{TOPIC_PAGE}")
-                page.wait_for_function("() => !window.MathJax || (MathJax.startup && MathJax.startup.promise)")
-                page.evaluate("() => window.MathJax && MathJax.startup.promise")
-                page.wait_for_load_state("networkidle")
-                page.close()
-                for kind, (raw, packed) in totals.items():
-                    samples[kind].append((raw, packed))
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve_folder(site) as root, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            page = browser.new_page()
+            page.on("response", functools.partial(_count, totals=totals))
+            page.goto(f"{root}{TOPIC_PAGE}")
+            page.wait_for_function("() => !window.MathJax || (MathJax.startup && MathJax.startup.promise)")
+            page.evaluate("() => window.MathJax && MathJax.startup.promise")
+            page.wait_for_load_state("networkidle")
+            page.close()
+            for kind, (raw, packed) in totals.items():
+                samples[kind].append((raw, packed))
+        browser.close()
     return {k: (statistics.median(r for r, _ in v), statistics.median(g for _, g in v)) for k, v in samples.items()}
 
 
-def _count(response: object, totals: dict[str, list[int]]) -> None:
+def _count(response: Response, totals: dict[str, list[int]]) -> None:
     body = response.body()
     url = response.url
     kind = "mathjax" if "/mathjax/" in url else response.request.resource_type
@@ -102,10 +88,10 @@ def _count(response: object, totals: dict[str, list[int]]) -> None:
     totals[kind][1] += len(gzip.compress(body))
 
 
-def scaled_project(factor: int, workdir: Path) -> Path:
+def scaled_project(root: Path, factor: int, workdir: Path) -> Path:
     """A copy of the project whose sources hold every collection ``factor`` times."""
     project = workdir / f"x{factor}"
-    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    shutil.copytree(root, project, ignore=COPY_IGNORE)
     sources = project / "sources"
     registry = yaml.safe_load((sources / "sources.yml").read_text(encoding="utf-8"))
     entries = []
@@ -122,50 +108,39 @@ def scaled_project(factor: int, workdir: Path) -> Path:
     return project
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="bench.py", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median); default 5")
-    parser.add_argument("--scale", action="store_true", help="also build synthetic banks 10x and 30x the real one")
-    args = parser.parse_args(argv)
-
+def run(root: Path, runs: int, scale: bool) -> None:
+    """Print every figure for the project at ``root`` (measured on a copy of it)."""
     with tempfile.TemporaryDirectory(prefix="qbank-bench-") as tmp:
         project = Path(tmp) / "x1"
-        shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
-        convert, build = convert_and_build(project, args.runs)
+        shutil.copytree(root, project, ignore=COPY_IGNORE)
+        convert, build = convert_and_build(project, runs)
         site = project / "site"
-        print(f"runs per figure (median)      {args.runs}")
-        print(f"conversion (convert.py)       {convert:.2f} s")
+        print(f"runs per figure (median)      {runs}")
+        print(f"conversion (qbank check)      {convert:.2f} s")
         print(f"full build (mkdocs --strict)  {build:.2f} s")
         print(f"site size                     {kib(folder_size(site))} in {sum(1 for _ in site.rglob('*'))} files")
         for lang, folder in (("zh", site / "search"), ("en", site / "en" / "search")):
             index = folder / "search_index.json"
-            packed = len(gzip.compress(index.read_bytes()))
-            print(f"search index {lang}               {kib(index.stat().st_size)} ({kib(packed)} gzip)")
-        transfer = page_transfer(site, args.runs)
+            index_gzip = len(gzip.compress(index.read_bytes()))
+            print(f"search index {lang}               {kib(index.stat().st_size)} ({kib(index_gzip)} gzip)")
+        transfer = page_transfer(site, runs)
         total_raw = sum(raw for raw, _ in transfer.values())
         total_gzip = sum(packed for _, packed in transfer.values())
         print(f"one topic page ({TOPIC_PAGE}) transfers {kib(total_raw)} ({kib(total_gzip)} gzip):")
         for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
             print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
-        if args.scale:
+        if scale:
             print("scaling (synthetic banks: every collection repeated under new ids)")
             for factor in (1, 10, 30):
-                scaled = project if factor == 1 else scaled_project(factor, Path(tmp))
-                runs = 1 if factor > 1 else args.runs
-                convert, build = convert_and_build(scaled, runs)
+                scaled = project if factor == 1 else scaled_project(root, factor, Path(tmp))
+                factor_runs = 1 if factor > 1 else runs
+                convert, build = convert_and_build(scaled, factor_runs)
                 count = question_count(scaled)
                 print(f"  {factor:>2}x  {count:>6} questions  convert {convert:6.2f} s  build {build:7.2f} s", end="")
-                print(f"  (runs: {runs})")
-    return 0
+                print(f"  (runs: {factor_runs})")
 
 
 def question_count(project: Path) -> int:
-    command = [sys.executable, "scripts/convert.py", "--stats", "--check"]
+    command = [sys.executable, "-m", "qbank.cli", "stats"]
     out = subprocess.run(command, cwd=project, check=True, capture_output=True, text=True).stdout
     return int(next(line.split()[1] for line in out.splitlines() if line.startswith("total")))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,17 +1,9 @@
-"""Check the built site itself, not the Markdown: links, anchors, images, outside loads.
-
-    python scripts/check_site.py [SITE_DIR]
-
-Prints every broken internal link or anchor and every resource a page would load from
-outside the site, as ``page: problem``; exits 1 if there is any.
-"""
+"""Check the built site itself, not the Markdown: links, anchors, images, outside loads."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -99,19 +91,8 @@ def broken_links(site: Path, pages: dict[Path, _PageParser] | None = None, prefi
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="check_site.py", description=__doc__)
-    parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="for the site's path")
-    args = parser.parse_args(argv)
-    pages = parse_pages(args.site)
-    prefix = site_path_prefix(args.config)
-    problems = broken_links(args.site, pages, prefix) + external_loads(args.site, pages)
-    for problem in problems:
-        print(problem)
-    print(f"check_site: {len(pages)} pages, {len(problems)} problem(s)", file=sys.stderr)
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def site_problems(site: Path, mkdocs_yml: Path) -> tuple[int, list[str]]:
+    """How many pages the built site has, and every broken link, anchor or outside load."""
+    pages = parse_pages(site)
+    prefix = site_path_prefix(mkdocs_yml)
+    return len(pages), broken_links(site, pages, prefix) + external_loads(site, pages)

@@ -1,0 +1,1 @@
+"""The ML/DL interview question bank: sources → typed bank → bilingual pages (see README)."""

@@ -1,0 +1,168 @@
+"""qbank: the question bank's command line. Run it from the project's root folder.
+
+Problems in the sources are printed as ``file:line: message``; the command then exits 1
+and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import translate as translate_work
+from .build import build_translated_bank
+from .export import bank_as_json, coverage_table, stats_table
+from .model import LANGS, InputError
+from .pages import render_site
+from .site_check import site_problems
+from .writer import write_tree
+
+SOURCES, DOCS, SITE = Path("sources"), Path("docs"), Path("site")
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argparse argument of a command."""
+
+    flags: tuple[str, ...]
+    options: dict[str, Any]
+
+
+def arg(*flags: str, **options: Any) -> Arg:
+    return Arg(flags, options)
+
+
+SOURCES_ARG = arg("--sources", type=Path, default=SOURCES, help="the sources folder (default: sources)")
+LANG_ARG = arg("--lang", choices=LANGS, required=True, help="the language to translate into")
+Command = Callable[..., int]  # each takes its arguments by name
+COMMANDS: dict[tuple[str, ...], tuple[Command, tuple[Arg, ...]]] = {}
+
+
+def command(*name: str, args: tuple[Arg, ...] = ()) -> Callable[[Command], Command]:
+    """Register a subcommand; its docstring is its help (first line) and description."""
+
+    def register(function: Command) -> Command:
+        COMMANDS[name] = (function, args)
+        return function
+
+    return register
+
+
+@command("convert", args=(SOURCES_ARG, arg("--docs", type=Path, default=DOCS, help="where pages go")))
+def convert(sources: Path, docs: Path) -> int:
+    """Regenerate the site's pages under docs/ from sources/ (only changed files are written)."""
+    bank, _ = build_translated_bank(sources)
+    changed = write_tree(docs, render_site(bank), prune=True)
+    if changed:
+        print(f"qbank convert: {changed} page(s) updated in {docs}", file=sys.stderr)
+    return 0
+
+
+@command("check", args=(SOURCES_ARG,))
+def check(sources: Path) -> int:
+    """Validate the sources, translations and answers; write nothing."""
+    build_translated_bank(sources)
+    return 0
+
+
+@command("stats", args=(SOURCES_ARG,))
+def stats(sources: Path) -> int:
+    """Print counts per source and topic, and translation coverage."""
+    bank, coverage = build_translated_bank(sources)
+    print(stats_table(bank), coverage_table(coverage), sep="\n\n")
+    return 0
+
+
+@command("json", args=(arg("file", type=Path, help="where to write the bank"), SOURCES_ARG))
+def json_(file: Path, sources: Path) -> int:
+    """Write the whole bank as one JSON file (schema: README, "The JSON bank")."""
+    bank, _ = build_translated_bank(sources)
+    write_tree(file.parent, {file.name: bank_as_json(bank)}, prune=False)
+    return 0
+
+
+@command("translate", "todo", args=(LANG_ARG, arg("--source", help="only this source id"), SOURCES_ARG))
+def translate_todo(lang: str, source: str | None, sources: Path) -> int:
+    """Print a work file (YAML) of what is not yet translated into --lang."""
+    bank, _ = build_translated_bank(sources)
+    sys.stdout.write(translate_work.todo(bank, lang, source))  # type: ignore[arg-type]
+    return 0
+
+
+@command("translate", "add", args=(arg("work_file", type=Path), LANG_ARG, SOURCES_ARG))
+def translate_add(work_file: Path, lang: str, sources: Path) -> int:
+    """File a filled-in work file into sources/translations/ with the originals' hashes."""
+    bank, _ = build_translated_bank(sources)
+    filed = translate_work.add(bank, sources / "translations", work_file, lang)  # type: ignore[arg-type]
+    print(f"qbank translate add: {filed} entries filed", file=sys.stderr)
+    return 0
+
+
+@command(
+    "check-site",
+    args=(
+        arg("site", type=Path, nargs="?", default=SITE, help="the built site (default: site)"),
+        arg("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml, for the site's path"),
+    ),
+)
+def check_site(site: Path, config: Path) -> int:
+    """Check the built site: broken links and anchors, and anything loaded from outside it."""
+    pages, problems = site_problems(site, config)
+    for problem in problems:
+        print(problem)
+    print(f"qbank check-site: {pages} pages, {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+@command(
+    "bench",
+    args=(
+        arg("--runs", type=int, default=5, help="runs per figure (median); default 5"),
+        arg("--scale", action="store_true", help="also build synthetic banks 10x and 30x the real one"),
+    ),
+)
+def bench(runs: int, scale: bool) -> int:
+    """Measure conversion and build times, site and search index sizes, one page's transfer."""
+    from . import bench as bench_module  # needs the test requirements (Playwright)
+
+    bench_module.run(Path.cwd(), runs, scale)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="qbank", description=__doc__)
+    groups: dict[tuple[str, ...], Any] = {(): root.add_subparsers(dest="command", required=True)}
+    for name, (function, args) in COMMANDS.items():
+        for depth in range(1, len(name)):
+            if name[:depth] not in groups:
+                group = groups[name[: depth - 1]].add_parser(name[depth - 1], help=f"{name[depth - 1]} subcommands")
+                groups[name[:depth]] = group.add_subparsers(dest=f"command_{depth}", required=True)
+        doc = function.__doc__ or ""
+        sub = groups[name[:-1]].add_parser(name[-1], help=doc.split("\n")[0], description=doc)
+        for argument in args:
+            sub.add_argument(*argument.flags, **argument.options)
+        sub.set_defaults(run=function)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = vars(parser().parse_args(argv))
+    run: Command = options.pop("run")
+    arguments = {key: value for key, value in options.items() if not key.startswith("command")}
+    try:
+        return int(run(**arguments))
+    except InputError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s); nothing was written.", file=sys.stderr)
+    except OSError as err:
+        print(f"qbank: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Unit tests of the guards: the HTML sanitiser, the atomic writers, the search index split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from qbank import search_split
+from qbank.text import escape_plain, sanitize_markdown
+from qbank.writer import write_tree
+from qbank.yamlio import write_text_atomic
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+        ('<img src=x onerror="alert(1)">', '&lt;img src=x onerror="alert(1)">'),
+        ("[click](javascript:alert(1))", "[click] (`javascript:alert(1`))"),
+        ("[data](data:text/html,hi)", "[data] (`data:text/html,hi`)"),
+        ("see https://example.org/a.", "see <https://example.org/a>."),
+        ("`<b>` stays code", "`<b>` stays code"),
+        ("$a<b$ and $$x<y$$", "$a<b$ and $$x<y$$"),
+        (r"\(x\) and \[y\]", "$x$ and $$y$$"),
+        ("a < b and 3<4", "a < b and 3<4"),
+    ],
+)
+def test_sanitize_markdown_lets_no_html_through(source: str, expected: str) -> None:
+    assert sanitize_markdown(source) == expected
+
+
+def test_escape_plain_reads_as_itself() -> None:
+    # pymdownx.escapeall makes any backslash-escaped character literal, digits included
+    assert escape_plain("1. not a list *or* [link]") == "\\1. not a list \\*or\\* \\[link\\]"
+    assert escape_plain("cost $5 and $$x$$") == "cost \\$5 and $$x$$"
+
+
+def test_write_tree_writes_only_changes_and_prunes_what_it_made(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "hand.md").write_text("hand-written", encoding="utf-8")
+    assert write_tree(root, {"a.md": "A", "b/c.md": "C"}, prune=True) == 2
+    before = (root / "a.md").stat().st_mtime_ns
+    assert write_tree(root, {"a.md": "A", "b/c.md": "C2"}, prune=True) == 1
+    assert (root / "a.md").stat().st_mtime_ns == before
+    assert write_tree(root, {"a.md": "A"}, prune=True) == 1
+    assert not (root / "b" / "c.md").exists()
+    assert (root / "hand.md").read_text(encoding="utf-8") == "hand-written"
+
+
+def test_write_text_atomic_leaves_the_old_file_when_writing_fails(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "t.yml"
+    target.write_text("old", encoding="utf-8")
+
+    with pytest.raises(TypeError):
+        write_text_atomic(target, 42)  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["t.yml"]
+    write_text_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+
+
+def _index(site: Path, locations: list[str]) -> None:
+    folder = site / "search"
+    folder.mkdir(parents=True)
+    docs = [{"location": loc, "title": loc, "text": ""} for loc in locations]
+    (folder / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+
+
+def test_split_index_gives_each_language_its_own(tmp_path: Path) -> None:
+    _index(tmp_path, ["", "topics/a.html#q1", "en/", "en/topics/a.html#q1"])
+    search_split.split_index(tmp_path)
+    zh = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in zh["docs"]] == ["", "topics/a.html#q1"]
+    assert [d["location"] for d in en["docs"]] == ["", "topics/a.html#q1"]
+    offline = (tmp_path / "en" / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert offline.startswith("var __index = ") and json.loads(offline.removeprefix("var __index = ")) == en
+    search_split.split_index(tmp_path)  # idempotent: a split index is left alone
+    assert json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8")) == zh
+
+
+def test_english_pages_point_material_at_their_index() -> None:
+    html = '<script id="__config" type="application/json">{"base": "..", "x": 1}</script>'
+    assert '"base": "../en/."' in search_split.point_config_at_language_index(html, "en", "en/topics/a.html")
+    assert search_split.point_config_at_language_index(html, "zh", "topics/a.html") == html
