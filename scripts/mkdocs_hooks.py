@@ -18,17 +18,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from qbank import search_split, search_worker
-from qbank.build import build_translated_bank
+from qbank.build import build_site_bank
 from qbank.glossary import write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
-from qbank.pages import page_path, render_site, render_source_list, render_topic_table
+from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
 from qbank.writer import write_tree
 
 MARKER = re.compile(r"<!--\s*qbank:(?P<name>[\w-]+)\s*-->")
-MARKERS: dict[str, Callable[[Bank, Lang], str]] = {
-    "topics": render_topic_table,
-    "sources": render_source_list,
-    "total": lambda bank, lang: str(len(bank.questions)),
+MARKERS: dict[str, Callable[[Bank, Lang, MkDocsConfig], str]] = {
+    "topics": lambda bank, lang, config: render_topic_table(bank, lang),
+    "sources": lambda bank, lang, config: render_source_list(bank, lang),
+    "total": lambda bank, lang, config: str(len(bank.questions)),
+    "repository": lambda bank, lang, config: render_repository(config.repo_url, lang),
 }
 _bank: Bank | None = None
 
@@ -56,7 +57,7 @@ def sources_dir(config: MkDocsConfig) -> Path:
 
 def _build(sources: Path) -> Bank:
     try:
-        return build_translated_bank(sources)[0]
+        return build_site_bank(sources).bank
     except InputError as err:
         raise PluginError(f"the sources have problems; nothing was built:\n{err}") from None
 
@@ -100,7 +101,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
         render = MARKERS.get(match["name"])
         if render is None:
             raise PluginError(f"{page.file.src_uri}: unknown marker {match[0]!r} (known: {', '.join(MARKERS)})")
-        return render(bank, page_lang(page))
+        return render(bank, page_lang(page), config)
 
     return MARKER.sub(expand, markdown)
 

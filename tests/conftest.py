@@ -36,6 +36,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def bank():
-    from qbank.build import build_translated_bank
+    from qbank.build import build_site_bank
 
-    return build_translated_bank(ROOT / "sources")[0]
+    return build_site_bank(ROOT / "sources").bank

@@ -34,17 +34,25 @@ def test_counts_match_the_hand_count(bank) -> None:
 
 
 def test_stats_print_these_counts() -> None:
-    result = run_cli("stats")
+    result = run_cli("stats", "--sources", SOURCES)
     assert result.returncode == 0, result.stderr
     per_source = result.stdout.split("Per topic")[0]
-    rows = {line.split()[0]: line.split()[1:4] for line in per_source.splitlines()[2:] if line.strip()}
-    rows["total"] = next(line.split()[1:4] for line in result.stdout.splitlines() if line.startswith("total"))
-    assert rows["ml-dl-bilingual-qa"] == ["100", "91", "0"]
-    assert rows["dl-cv-starred-zh"] == ["295", "0", "0"]
-    assert rows["transformer-python-ml-qa-zh"] == ["26", "26", "0"]
-    assert rows["chip-huyen-ml-interviews"] == ["302", "3", "2"]
-    assert rows["nlp-study-notes-zh"] == ["37", "11", "23"]
-    assert rows["total"][0] == "760"
+    header = per_source.splitlines()[1].split()
+    rows = {
+        line.split()[0]: dict(zip(header, line.split()[1:], strict=True))
+        for line in per_source.splitlines()[2:]
+        if line.strip()
+    }
+    counts = {name: (row["questions"], row["collection"], row["notes"]) for name, row in rows.items()}
+    assert counts == {
+        "ml-dl-bilingual-qa": ("100", "91", "0"),
+        "dl-cv-starred-zh": ("295", "0", "0"),
+        "transformer-python-ml-qa-zh": ("26", "26", "0"),
+        "chip-huyen-ml-interviews": ("302", "3", "2"),
+        "nlp-study-notes-zh": ("37", "11", "23"),
+    }
+    total = next(line.split()[1:] for line in result.stdout.splitlines() if line.startswith("total"))
+    assert total[0] == "760"
 
 
 # Syntax that carries no words of its own, by format (see each parser's docstring).

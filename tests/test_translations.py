@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from helpers import ROOT, fixture_sources, run_cli
-from qbank.build import build_bank, build_translated_bank
+from qbank.build import build_bank, build_site_bank
 from qbank.glossary import jieba_words, load_glossary
 from qbank.model import OTHER
 from qbank.translations import merge_translations
@@ -16,7 +16,8 @@ GLOSSARY = load_glossary(ROOT / "sources" / "glossary.yml")
 
 
 def test_coverage_is_complete_for_the_shipped_sources() -> None:
-    bank, coverage = build_translated_bank(ROOT / "sources")
+    built = build_site_bank(ROOT / "sources")
+    bank, coverage = built.bank, built.translations
     assert sum(r.total for r in coverage) > 700
     assert [(r.source, r.lang, r.total - r.done) for r in coverage if r.done != r.total] == []
     assert [r.stale for r in coverage if r.stale] == [] and [r.orphans for r in coverage if r.orphans] == []
@@ -98,7 +99,7 @@ def test_editing_an_original_marks_its_translation_stale(tmp_path: Path) -> None
         encoding="utf-8",
     )
     stats = _stats(sources)
-    bank, _ = build_translated_bank(sources)
+    bank = build_site_bank(sources).bank
     kl = next(q for q in bank.questions if q.question.zh == "说说 KL 散度的定义")
     dropout = next(q for q in bank.questions if (q.answer.zh or "").startswith("每个神经元"))
     assert f"stale: dl-cv-starred-zh.en: {kl.id}" in stats

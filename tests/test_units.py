@@ -32,7 +32,7 @@ def test_sanitize_markdown_lets_no_html_through(source: str, expected: str) -> N
 
 def test_escape_plain_reads_as_itself() -> None:
     # pymdownx.escapeall makes any backslash-escaped character literal, digits included
-    assert escape_plain("1. not a list *or* [link]") == "\\1. not a list \\*or\\* \\[link\\]"
+    assert escape_plain("1. not a list *or* [link]") == "\\1. not a list \\*or\\* [link\\]"
     assert escape_plain("cost $5 and $$x$$") == "cost \\$5 and $$x$$"
 
 

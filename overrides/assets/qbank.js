@@ -53,10 +53,39 @@
     link.href = link.href.split("#")[0] + hash;
   }, true);
 
+  // "Report an error" on every question, as a prefilled issue of the site's repository
+  // (only when the build knows the repository: a local build shows none).
+  var REPORT = { zh: "报告错误", en: "Report an error" };
+  var REPORT_BODY = {
+    zh: "题目 id：{id}\n页面：{url}\n\n哪里有错（题目、题库答案还是编者答案？）：\n",
+    en: "Question id: {id}\nPage: {url}\n\nWhat is wrong (the question, the collection's answer or the editor's answer?):\n",
+  };
+  function addReportLinks() {
+    var meta = document.querySelector('meta[name="qbank:repo"]');
+    if (!meta) return;
+    var lang = document.documentElement.lang === "en" ? "en" : "zh";
+    document.querySelectorAll("h2.qb-question").forEach(function (heading) {
+      var badges = heading.nextElementSibling;
+      if (!badges || !badges.classList.contains("qb-badges") || badges.querySelector(".qb-report")) return;
+      var page = location.href.split("#")[0] + "#" + heading.id;
+      var title = "[" + heading.id + "] " + heading.textContent.replace(/¶$/, "").trim();
+      var body = REPORT_BODY[lang].replace("{id}", heading.id).replace("{url}", page);
+      var link = document.createElement("a");
+      link.className = "qb-report";
+      link.textContent = REPORT[lang];
+      link.rel = "noopener";
+      link.target = "_blank";
+      link.href = meta.content.replace(/\/$/, "") + "/issues/new?title=" + encodeURIComponent(title) +
+        "&body=" + encodeURIComponent(body);
+      badges.appendChild(link);
+    });
+  }
+
   window.addEventListener("hashchange", openTarget);
   // Material emits document$ once its page is ready (and again after an instant
   // navigation, should that ever be turned on).
   document$.subscribe(function () {
+    addReportLinks();
     openTarget();
     openHighlightedAnswers();
   });

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .answers import AnswerReport, merge_answers
 from .model import Bank, InputError, Localized, Note, Problem, Question, RawItem, RawNote, Source
 from .parsers import FORMATS, prepare_lines
 from .registry import load_sources, load_topics
@@ -17,7 +19,7 @@ ID_LENGTH, LONG_ID_LENGTH = 7, 12
 
 def build_bank(sources_dir: Path) -> Bank:
     """Parse every registered collection into one bank; raise ``InputError`` listing all problems."""
-    groups, topics = load_topics(sources_dir)
+    groups, topics, moves = load_topics(sources_dir)
     sources = load_sources(sources_dir, FORMATS)
     aliases = {normalize_text(alias, drop_numbering=True): topic.slug for topic in topics for alias in topic.aliases}
     problems: list[Problem] = []
@@ -53,13 +55,38 @@ def build_bank(sources_dir: Path) -> Bank:
         raise InputError(problems)
     _assign_ids(questions, "q", lambda q: (q.question.zh or "") + (q.question.en or ""))
     _assign_ids(notes, "n", lambda n: n.text.get(n.origin_lang) or "")
+    _move(questions, moves)
     return Bank(groups=groups, topics=topics, sources=sources, questions=questions, notes=notes)
 
 
-def build_translated_bank(sources_dir: Path) -> tuple[Bank, list[Coverage]]:
-    """The bank with ``sources/translations/`` merged in (what the site shows), and its coverage."""
+@dataclass
+class SiteBank:
+    """The bank as the site shows it, with what merging translations and answers reported."""
+
+    bank: Bank
+    translations: list[Coverage]
+    answers: AnswerReport
+
+
+def build_site_bank(sources_dir: Path) -> SiteBank:
+    """The bank with ``sources/translations/`` and the editorial layer merged in."""
     bank = build_bank(sources_dir)
-    return bank, merge_translations(bank, sources_dir / "translations")
+    translations = merge_translations(bank, sources_dir / "translations")
+    return SiteBank(bank, translations, merge_answers(bank, sources_dir))
+
+
+def _move(questions: list[Question], moves: dict[str, tuple[str, int]]) -> None:
+    """Re-file the questions the taxonomy's ``moves`` name; an unknown id is an error."""
+    by_id = {q.id: q for q in questions}
+    unknown = [
+        Problem("sources/topics.yml", line, f"moves: no question has the id {key}")
+        for key, (_, line) in moves.items()
+        if key not in by_id
+    ]
+    if unknown:
+        raise InputError(unknown)
+    for key, (topic, _) in moves.items():
+        by_id[key].topic = topic
 
 
 def _safe(text: Localized) -> Localized:

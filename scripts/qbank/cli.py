@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import answer_work
 from . import translate as translate_work
-from .build import build_translated_bank
-from .export import bank_as_json, coverage_table, stats_table
+from .build import build_site_bank
+from .export import answers_table, bank_as_json, coverage_table, stats_table
 from .model import LANGS, InputError
 from .pages import render_site
 from .site_check import site_problems
@@ -55,7 +56,7 @@ def command(*name: str, args: tuple[Arg, ...] = ()) -> Callable[[Command], Comma
 @command("convert", args=(SOURCES_ARG, arg("--docs", type=Path, default=DOCS, help="where pages go")))
 def convert(sources: Path, docs: Path) -> int:
     """Regenerate the site's pages under docs/ from sources/ (only changed files are written)."""
-    bank, _ = build_translated_bank(sources)
+    bank = build_site_bank(sources).bank
     changed = write_tree(docs, render_site(bank), prune=True)
     if changed:
         print(f"qbank convert: {changed} page(s) updated in {docs}", file=sys.stderr)
@@ -65,22 +66,22 @@ def convert(sources: Path, docs: Path) -> int:
 @command("check", args=(SOURCES_ARG,))
 def check(sources: Path) -> int:
     """Validate the sources, translations and answers; write nothing."""
-    build_translated_bank(sources)
+    build_site_bank(sources)
     return 0
 
 
 @command("stats", args=(SOURCES_ARG,))
 def stats(sources: Path) -> int:
     """Print counts per source and topic, and translation coverage."""
-    bank, coverage = build_translated_bank(sources)
-    print(stats_table(bank), coverage_table(coverage), sep="\n\n")
+    built = build_site_bank(sources)
+    print(stats_table(built.bank), coverage_table(built.translations), answers_table(built.answers), sep="\n\n")
     return 0
 
 
 @command("json", args=(arg("file", type=Path, help="where to write the bank"), SOURCES_ARG))
 def json_(file: Path, sources: Path) -> int:
     """Write the whole bank as one JSON file (schema: README, "The JSON bank")."""
-    bank, _ = build_translated_bank(sources)
+    bank = build_site_bank(sources).bank
     write_tree(file.parent, {file.name: bank_as_json(bank)}, prune=False)
     return 0
 
@@ -88,7 +89,7 @@ def json_(file: Path, sources: Path) -> int:
 @command("translate", "todo", args=(LANG_ARG, arg("--source", help="only this source id"), SOURCES_ARG))
 def translate_todo(lang: str, source: str | None, sources: Path) -> int:
     """Print a work file (YAML) of what is not yet translated into --lang."""
-    bank, _ = build_translated_bank(sources)
+    bank = build_site_bank(sources).bank
     sys.stdout.write(translate_work.todo(bank, lang, source))  # type: ignore[arg-type]
     return 0
 
@@ -96,9 +97,32 @@ def translate_todo(lang: str, source: str | None, sources: Path) -> int:
 @command("translate", "add", args=(arg("work_file", type=Path), LANG_ARG, SOURCES_ARG))
 def translate_add(work_file: Path, lang: str, sources: Path) -> int:
     """File a filled-in work file into sources/translations/ with the originals' hashes."""
-    bank, _ = build_translated_bank(sources)
+    bank = build_site_bank(sources).bank
     filed = translate_work.add(bank, sources / "translations", work_file, lang)  # type: ignore[arg-type]
     print(f"qbank translate add: {filed} entries filed", file=sys.stderr)
+    return 0
+
+
+@command(
+    "answers",
+    "todo",
+    args=(
+        arg("--topic", action="append", default=[], help="only this topic (repeatable)"),
+        arg("--review", action="store_true", help="list unreviewed or stale editor answers instead"),
+        SOURCES_ARG,
+    ),
+)
+def answers_todo(topic: list[str], review: bool, sources: Path) -> int:
+    """Print a work file (YAML) of the questions that need an editor answer (or a review)."""
+    sys.stdout.write(answer_work.todo(build_site_bank(sources).bank, topic, review))
+    return 0
+
+
+@command("answers", "add", args=(arg("work_file", type=Path), SOURCES_ARG))
+def answers_add(work_file: Path, sources: Path) -> int:
+    """File a work file's answers into sources/answers/<topic>.yml with the questions' hashes."""
+    filed = answer_work.add(build_site_bank(sources).bank, sources, work_file)
+    print(f"qbank answers add: {filed} entries filed", file=sys.stderr)
     return 0
 
 

@@ -14,6 +14,8 @@ Difficulty = Literal["E", "M", "H"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("E", "M", "H")
 # How a text reached a language: written in it, translated, or translated from an older original.
 TextStatus = Literal["original", "translated", "stale"]
+# An editor's entry: an answer of its own, the collection's answer accepted, or the group's.
+Verdict = Literal["editor", "collection", "group"]
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,18 @@ class Group:
 
 
 @dataclass
+class EditorAnswer:
+    """Text written for this site (or the verdict that the collection's answer suffices)."""
+
+    verdict: Verdict
+    text: Localized  # empty unless the verdict is "editor"
+    reviewed: bool
+    corrects: Localized = field(default_factory=Localized)  # what it corrects in the collection's answer
+    note: Localized = field(default_factory=Localized)  # an error in the question text itself
+    stale: bool = False  # the question changed since the answer was written
+
+
+@dataclass
 class Question:
     id: str
     source: str
@@ -179,10 +193,30 @@ class Question:
     question_status: dict[Lang, TextStatus] = field(default_factory=dict)
     answer_status: dict[Lang, TextStatus] = field(default_factory=dict)
     corrections: list[Localized] = field(default_factory=list)
+    editor: EditorAnswer | None = None
+    same_as: list[str] = field(default_factory=list)  # the same question in other collections
+    served_by: str | None = None  # the member of its group whose answer serves this one
+
+    @property
+    def has_collection_answer(self) -> bool:
+        return bool(self.answer.langs())
+
+    @property
+    def has_editor_answer(self) -> bool:
+        return self.editor is not None and bool(self.editor.text.langs())
+
+    @property
+    def accepted_collection_answer(self) -> bool:
+        return self.editor is not None and self.editor.verdict == "collection"
+
+    @property
+    def has_own_answer(self) -> bool:
+        return self.has_collection_answer or self.has_editor_answer
 
     @property
     def answered(self) -> bool:
-        return bool(self.answer.langs())
+        """An answer a reader of this question reaches: its own, or its group's."""
+        return self.has_own_answer or self.served_by is not None
 
 
 @dataclass
@@ -218,3 +252,6 @@ class Bank:
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from .model import LANGS, OTHER, Bank, Lang, Localized, Note, Question, TextStatus, Topic
+from .model import LANGS, OTHER, Bank, EditorAnswer, Lang, Localized, Note, Question, TextStatus, Topic
 from .strings import t
 from .text import first_line
 
@@ -105,22 +105,60 @@ def render_question(bank: Bank, question: Question, lang: Lang) -> str:
     if question.question_status.get(lang) in ("translated", "stale"):
         original = question.question.get(OTHER[lang]) or ""
         lines.append(f'??? quote "{t("show_original", lang)}"\n{_indent(original)}\n')
-    lines.append(_render_answer(question, lang))
     for fix in question.corrections:
         lines.append(f'!!! info "{t("correction", lang)}"\n{_indent(fix.get(lang) or "")}\n')
+    lines += _render_answers(bank, question, lang)
+    if question.same_as:
+        links = ", ".join(_question_link(bank, bank.question(key), lang) for key in question.same_as)
+        lines.append(f"{t('also_asked', lang)}: {links}\n{{ .qb-also }}\n")
     return "\n".join(lines)
 
 
-def _render_answer(question: Question, lang: Lang) -> str:
+def _render_answers(bank: Bank, question: Question, lang: Lang) -> list[str]:
+    """The collection's answer as it is, the editor's answer, or where the group's answer is."""
+    parts = []
+    if question.has_collection_answer:
+        parts.append(_render_collection_answer(question, lang))
+    if question.editor is not None and question.has_editor_answer:
+        parts.append(_render_editor_answer(question.editor, lang))
+    if question.served_by:
+        link = _question_link(bank, bank.question(question.served_by), lang)
+        corrects = question.editor.corrects.get(lang) if question.editor else None
+        note = f" *{t('corrects', lang)}* {corrects}" if corrects else ""
+        parts.append(f"{t('served', lang, link=link)}{note}\n{{ .qb-served }}\n")
     if not question.answered:
-        return f"{t('no_answer', lang)}\n{{ .qb-no-answer }}\n"
+        parts.append(f"{t('no_answer', lang)}\n{{ .qb-no-answer }}\n")
+    return parts
+
+
+def _question_link(bank: Bank, question: Question, lang: Lang) -> str:
+    """A link to a question from a topic page: its collection and its title."""
+    source = bank.source(question.source)
+    name = source.short_title.get(lang) or source.title.get(lang) or source.id
+    title = first_line(question.question.get(lang) or question.question.get(OTHER[lang]) or "")
+    return f"[{name}: {title.replace(']', chr(92) + ']')}]({question.topic}.md#{question.id})"
+
+
+def _render_collection_answer(question: Question, lang: Lang) -> str:
     text, _, markers = _shown(question.answer, question.answer_status, lang)
-    title = t("answer", lang) + "".join(f" · {m}" for m in markers)
+    if question.accepted_collection_answer and question.editor and question.editor.reviewed:
+        markers = [*markers, t("checked", lang)]
+    title = t("collection_answer", lang) + "".join(f" · {m}" for m in markers)
     body = _indent(text)
     if question.answer_status.get(lang) in ("translated", "stale"):
         original = question.answer.get(OTHER[lang]) or ""
         body += f'\n\n    ??? quote "{t("show_original", lang)}"\n{textwrap.indent(_indent(original), "    ")}'
     return f'??? answer "{title}"\n{body}\n'
+
+
+def _render_editor_answer(answer: EditorAnswer, lang: Lang) -> str:
+    markers = [] if answer.reviewed else [t("not_reviewed", lang)]
+    markers += [t("editor_stale", lang)] if answer.stale else []
+    title = t("editor_answer", lang) + "".join(f" · {m}" for m in markers)
+    body = answer.text.get(lang) or ""
+    if answer.corrects.get(lang):
+        body = f"*{t('corrects', lang)}* {answer.corrects.get(lang)}\n{{ .qb-corrects }}\n\n{body}"
+    return f'??? editor "{title}"\n{_indent(body)}\n'
 
 
 def render_note(bank: Bank, note: Note, lang: Lang) -> str:
@@ -147,6 +185,13 @@ def render_topic_table(bank: Bank, lang: Lang) -> str:
     total = sum(q.answered for q in bank.questions)
     rows.append(f"| **{t('total', lang)}** | **{len(bank.questions)}** | **{total}** |")
     return "\n".join(rows) + "\n"
+
+
+def render_repository(repo_url: str | None, lang: Lang) -> str:
+    """Where the site's sources live, for the contributing page (a local build knows none)."""
+    if not repo_url:
+        return t("no_repository", lang)
+    return t("repository", lang, url=repo_url.rstrip("/"))
 
 
 def render_source_list(bank: Bank, lang: Lang) -> str:

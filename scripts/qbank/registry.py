@@ -21,7 +21,7 @@ from .model import (
 )
 from .parsers import Format
 from .text import normalize_text
-from .yamlio import line_of, load_yaml
+from .yamlio import YamlMap, line_of, load_yaml
 
 SOURCE_KEYS = {"file", "id", "format", "lang", "title", "short_title", "attribution"}
 SOURCE_OPTION_KEYS = {"drop_lines", "corrections", "sections", "prompt_blocks", "question_blocks"}
@@ -167,7 +167,8 @@ def _read_corrections(reader: _Reader, entry: dict[str, Any]) -> list[Correction
     return corrections
 
 
-def load_topics(sources_dir: Path) -> tuple[list[Group], list[Topic]]:
+def load_topics(sources_dir: Path) -> tuple[list[Group], list[Topic], dict[str, tuple[str, int]]]:
+    """The groups, the topics, and the per-question moves (id → (topic, line))."""
     display = "sources/topics.yml"
     reader = _Reader(display)
     data = load_yaml(sources_dir / "topics.yml", display)
@@ -197,5 +198,24 @@ def load_topics(sources_dir: Path) -> tuple[list[Group], list[Topic]]:
             seen_aliases[key] = slug or ""
         if slug and group:
             topics.append(Topic(slug, reader.localized(entry, "title"), group, [str(a) for a in aliases]))
+    moves = _read_moves(reader, data, {t.slug for t in topics})
     reader.raise_if_any()
-    return groups, topics
+    return groups, topics, moves
+
+
+def _read_moves(reader: _Reader, data: Any, slugs: set[str]) -> dict[str, tuple[str, int]]:
+    """``moves``: question id → topic, for questions whose source heading files them badly."""
+    moves = data.get("moves") if isinstance(data, YamlMap) else None
+    if moves is None:
+        return {}
+    if not isinstance(moves, YamlMap):
+        reader.problem(data, "'moves' must map question ids to topic slugs")
+        return {}
+    found: dict[str, tuple[str, int]] = {}
+    for key, slug in moves.items():
+        line = moves.line_of(key)
+        if slug not in slugs:
+            reader.problems.append(Problem(reader.display, line, f"moves: {key} goes to unknown topic {slug!r}"))
+        else:
+            found[str(key)] = (str(slug), line)
+    return found

@@ -5,7 +5,26 @@ from __future__ import annotations
 from .model import LANGS, Lang
 
 STRINGS: dict[str, dict[str, str]] = {
-    "answer": {"zh": "答案", "en": "Answer"},
+    "collection_answer": {"zh": "题库答案", "en": "Collection's answer"},
+    "editor_answer": {"zh": "编者答案", "en": "Editor's answer"},
+    "not_reviewed": {"zh": "待审校", "en": "not yet reviewed"},
+    "editor_stale": {"zh": "题目已改动，答案待更新", "en": "the question changed since"},
+    "checked": {"zh": "编者已核对", "en": "checked by the editors"},
+    "corrects": {"zh": "更正原答案：", "en": "What this corrects:"},
+    "served": {
+        "zh": "**编者答案**：与 {link} 是同一道题，答案见该题。",
+        "en": "**Editor's answer**: the same question as {link}; its answer is there.",
+    },
+    "also_asked": {"zh": "也见于", "en": "Also asked in"},
+    "repository": {
+        "zh": "本站的全部内容和代码都在仓库 <{url}> 中：[提交问题]({url}/issues/new)或发起 Pull Request 即可参与。",
+        "en": "All of the site's content and code is in the repository <{url}>: "
+        "[open an issue]({url}/issues/new) or a pull request to take part.",
+    },
+    "no_repository": {
+        "zh": "这是一份本地构建，没有配置仓库地址（发布到 GitHub Pages 时会自动填写）。",
+        "en": "This is a local build with no repository configured (the GitHub Pages build fills it in).",
+    },
     "no_answer": {
         "zh": "暂无答案。欢迎[补充一个答案](../about.md#add-an-answer)。",
         "en": "No answer yet. You can [contribute one](../about.md#add-an-answer).",

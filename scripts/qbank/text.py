@@ -25,7 +25,7 @@ _URL_TRAILING = ".,;:!?'\"*"
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 _TEX_DISPLAY = re.compile(r"\\\[(.+?)\\\]", re.S)
 _TEX_INLINE = re.compile(r"\\\((.+?)\\\)", re.S)
-_PLAIN_SPECIALS = re.compile(r"([\\`*_\[\]|])")
+_PLAIN_SPECIALS = re.compile(r"([\\`*_\]|])")  # not "[": a backslash before it would open display math
 _LINE_START_MARKERS = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.M)
 _NUMBERING = re.compile(r"^\s*\d+(\.\d+)*[.、)]?\s*")
 _NON_WORD = re.compile(r"[\W_]+")
