@@ -229,3 +229,40 @@ def test_printed_pages_show_every_answer(visit: Visit) -> None:
     page.emulate_media(media="print")
     assert first_answer.is_visible()
     visit.check_clean()
+
+
+def test_report_an_error_links_only_where_the_repository_is_known(browser: object, built_site: Path) -> None:
+    page_file = built_site / "en" / "topics" / "linear-models.html"
+    html = page_file.read_text(encoding="utf-8")
+    assert 'name="qbank:repo"' not in html  # a local build knows no repository
+    known = page_file.with_name("linear-models-known-repo.html")
+    known.write_text(
+        html.replace("</head>", '<meta name="qbank:repo" content="https://github.com/owner/bank"></head>', 1),
+        encoding="utf-8",
+    )
+    visit = Visit(browser, built_site.resolve().as_uri() + "/")
+    try:
+        for path, expected in (("en/topics/linear-models.html", 0), ("en/topics/linear-models-known-repo.html", None)):
+            page = visit.open(path)
+            questions = page.locator("h2.qb-question").count()
+            links = page.locator("a.qb-report")
+            assert links.count() == (questions if expected is None else expected) and questions > 5
+        first_id = page.locator("h2.qb-question").first.get_attribute("id")
+        href = links.first.get_attribute("href")
+        assert href.startswith("https://github.com/owner/bank/issues/new?title=%5B" + first_id + "%5D")
+        assert "Question%20id%3A%20" + first_id in href and links.first.inner_text() == "Report an error"
+        visit.check_clean()
+    finally:
+        visit.context.close()
+        known.unlink()
+
+
+def test_editor_answers_are_labelled_apart_from_the_collections(visit: Visit) -> None:
+    page = visit.open("en/topics/linear-models.html")
+    editor = page.locator("details.editor").first
+    assert editor.locator(":scope > summary").inner_text().startswith("Editor's answer")
+    assert page.locator("details.answer > summary").first.inner_text().startswith("Collection's answer")
+    editor.locator(":scope > summary").click()
+    assert editor.get_attribute("open") is not None
+    assert page.locator(".qb-also a").count() >= 1
+    visit.check_clean()
