@@ -209,6 +209,9 @@ COMPLETE: list[str] = [
     "trees-ensembles",
     "classical-ml-practice",
     "algorithms-coding",
+    "clustering-dimensionality",
+    "python",
+    "data-production",
 ]
 
 

@@ -122,10 +122,12 @@ def _render_answers(bank: Bank, question: Question, lang: Lang) -> list[str]:
     if question.editor is not None and question.has_editor_answer:
         parts.append(_render_editor_answer(question.editor, lang))
     if question.served_by:
-        link = _question_link(bank, bank.question(question.served_by), lang)
+        holder = bank.question(question.served_by)
+        link = _question_link(bank, holder, lang)
+        served = "served_editor" if holder.has_editor_answer else "served_collection"
         corrects = question.editor.corrects.get(lang) if question.editor else None
         note = f" *{t('corrects', lang)}* {corrects}" if corrects else ""
-        parts.append(f"{t('served', lang, link=link)}{note}\n{{ .qb-served }}\n")
+        parts.append(f"{t(served, lang, link=link)}{note}\n{{ .qb-served }}\n")
     if not question.answered:
         parts.append(f"{t('no_answer', lang)}\n{{ .qb-no-answer }}\n")
     return parts

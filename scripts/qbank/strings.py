@@ -11,9 +11,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "editor_stale": {"zh": "题目已改动，答案待更新", "en": "the question changed since"},
     "checked": {"zh": "编者已核对", "en": "checked by the editors"},
     "corrects": {"zh": "更正原答案：", "en": "What this corrects:"},
-    "served": {
+    "served_editor": {
         "zh": "**编者答案**：与 {link} 是同一道题，答案见该题。",
         "en": "**Editor's answer**: the same question as {link}; its answer is there.",
+    },
+    "served_collection": {
+        "zh": "**答案**：与 {link} 是同一道题，那里有题库答案。",
+        "en": "**Answer**: the same question as {link}, which has the collection's answer.",
     },
     "also_asked": {"zh": "也见于", "en": "Also asked in"},
     "repository": {
