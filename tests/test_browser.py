@@ -224,7 +224,7 @@ def test_answers_holding_a_search_hit_open_on_arrival(visit: Visit) -> None:
 
 def test_printed_pages_show_every_answer(visit: Visit) -> None:
     page = visit.open("topics/regularization.html")
-    first_answer = page.locator("details.answer").first.locator("p").first
+    first_answer = page.locator("details.answer").first.locator(":scope > :not(summary)").first
     assert not first_answer.is_visible()
     page.emulate_media(media="print")
     assert first_answer.is_visible()
