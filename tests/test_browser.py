@@ -47,7 +47,8 @@ class Visit:
     def __init__(self, browser: object, root: str, color_scheme: str = "light") -> None:
         self.root = root
         self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
-        self.context.set_default_timeout(10000)
+        # generous: a topic page holds hundreds of answers, and CI machines are shared
+        self.context.set_default_timeout(30000)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -148,7 +149,7 @@ def test_search_lists_questions_in_the_readers_language(
     search.press_sequentially(query, delay=30)
     search.press("End")  # Material searches on keyup; typed CJK text arrives without one
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10000)
+    results.first.wait_for(timeout=30000)
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => [e.href, e.innerText])")
     anchored = [(href, text) for href, text in links if re.search(r"#q[a-z2-7]+", href)]
     assert anchored, links[:5]
