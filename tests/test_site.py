@@ -99,3 +99,20 @@ def test_no_source_html_reaches_the_pages(built_site: Path) -> None:
         article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
         assert "<details><summary>答案" not in article
         assert "<img" not in article and "<script" not in article.split("</h1>", 1)[1]
+
+
+RAW_TEX = re.compile(r"\$\$|\\(frac|sum|mathbb|begin|operatorname|sqrt|lVert|big)\b|\$[^$\s]{1,40}\$")
+MATH_OR_CODE = re.compile(
+    r'<(div|span) class="arithmatex">.*?</\1>|<pre.*?</pre>|<code.*?</code>|<script.*?</script>', re.S
+)
+
+
+def test_no_formula_reaches_a_reader_as_raw_tex(built_site: Path) -> None:
+    """Every formula is in a MathJax element: none shows up as TeX text (e.g. a $$ block a
+    list item indents too little for Python-Markdown)."""
+    problems = []
+    for page in sorted(built_site.rglob("topics/*.html")):
+        article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+        text = re.sub(r"<[^>]+>", " ", MATH_OR_CODE.sub(" ", article))
+        problems += [f"{page.relative_to(built_site)}: {m[0]!r}" for m in RAW_TEX.finditer(text)]
+    assert problems == []

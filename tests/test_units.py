@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from qbank import search_split
-from qbank.text import escape_plain, sanitize_markdown
+from qbank.text import escape_plain, python_markdown_lists, sanitize_markdown
 from qbank.writer import write_tree
 from qbank.yamlio import write_text_atomic
 
@@ -85,3 +85,30 @@ def test_english_pages_point_material_at_their_index() -> None:
     html = '<script id="__config" type="application/json">{"base": "..", "x": 1}</script>'
     assert '"base": "../en/."' in search_split.point_config_at_language_index(html, "en", "en/topics/a.html")
     assert search_split.point_config_at_language_index(html, "zh", "topics/a.html") == html
+
+
+@pytest.mark.parametrize(
+    ("commonmark", "python_markdown"),
+    [
+        ("- a\n\n  $$\n  x\n  $$\n- b", "- a\n\n    $$\n    x\n    $$\n\n- b"),
+        ("1. a\n\n   $$\n   x\n   $$\n2. b", "1. a\n\n    $$\n    x\n    $$\n\n2. b"),
+        ("- a\n  - b\n\n    $$\n    y\n    $$\n- c", "- a\n    - b\n\n        $$\n        y\n        $$\n\n- c"),
+        (
+            "- a\n\n  ```python\n  def f():\n      return 1\n  ```\n- b",
+            "- a\n\n    ```python\n    def f():\n        return 1\n    ```\n- b",
+        ),
+        ("- a\n\n    $$\n    x\n    $$\n\n- b", "- a\n\n    $$\n    x\n    $$\n\n- b"),  # already 4: unchanged
+        ("para\n\n$$\nx\n$$\n\ntext", "para\n\n$$\nx\n$$\n\ntext"),
+    ],
+)
+def test_list_items_are_reindented_for_python_markdown(commonmark: str, python_markdown: str) -> None:
+    assert python_markdown_lists(commonmark) == python_markdown
+    assert python_markdown_lists(python_markdown) == python_markdown
+
+
+def test_display_math_gets_the_blank_lines_python_markdown_needs() -> None:
+    assert (
+        python_markdown_lists("- a bound\n  $$\n  x\n  $$\n  next") == "- a bound\n\n    $$\n    x\n    $$\n\n    next"
+    )
+    assert python_markdown_lists("text\n$$ y $$\nmore") == "text\n\n$$ y $$\n\nmore"
+    assert python_markdown_lists("```\n$$\n```") == "```\n$$\n```"  # code is left alone

@@ -29,7 +29,7 @@ from typing import Any
 
 from .keyed import entries_of, match_entries, read_sections, write_sections
 from .model import LANGS, Bank, EditorAnswer, InputError, Localized, Problem, Question, Verdict
-from .text import sanitize_markdown, text_hash
+from .text import python_markdown_lists, sanitize_markdown, text_hash
 from .yamlio import YamlMap, line_of, load_yaml
 
 ANSWER_KEYS = {"from", "original", "verdict", "reviewed", "corrects", "note", "zh", "en"}
@@ -68,7 +68,6 @@ def merge_answers(bank: Bank, sources_dir: Path) -> AnswerReport:
         if answer is not None:
             answer.stale = match.stale
             match.item.editor = answer
-            match.item.corrections += [answer.note] if answer.note.langs() else []
             if match.stale:
                 report.stale.append(match.item.id)
     _link_duplicates(bank, sources_dir / DUPLICATES, problems)
@@ -111,7 +110,8 @@ def _localized(value: object, where: str, line: int, display: str, problems: lis
     if not all(isinstance(text, str) and text.strip() for text in texts) or not texts:
         problems.append(Problem(display, line, f"{where} must have non-empty 'zh' and 'en' texts"))
         return Localized()
-    zh, en = (sanitize_markdown(str(text).strip()) for text in texts)
+    # editors write lists the CommonMark way; the site's Markdown wants 4 spaces a level
+    zh, en = (sanitize_markdown(python_markdown_lists(str(text).strip())) for text in texts)
     return Localized(zh=zh, en=en)
 
 
@@ -185,9 +185,21 @@ def answers_file_header(topic: str) -> str:
 
 
 def file_answers(sources_dir: Path, topic: str, records: Iterable[tuple[str, dict[str, Any]]]) -> None:
-    """Add or replace entries in ``sources/answers/<topic>.yml`` (written atomically)."""
-    path = sources_dir / FOLDER / f"{topic}.yml"
+    """Add or replace entries in ``sources/answers/<topic>.yml`` (written atomically); an id
+    filed elsewhere before (its question has moved topic since) leaves its old file."""
+    folder = sources_dir / FOLDER
+    path = folder / f"{topic}.yml"
+    filed = dict(records)
+    for other in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        if other != path:
+            _drop_entries(other, set(filed))
     section = read_sections(path, f"sources/{FOLDER}/{path.name}", ("answers",))["answers"]
-    for key, record in records:
-        section[key] = record
+    section.update(filed)
     write_sections(path, answers_file_header(topic), {"answers": section})
+
+
+def _drop_entries(path: Path, keys: set[str]) -> None:
+    section = read_sections(path, f"sources/{FOLDER}/{path.name}", ("answers",))["answers"]
+    if keys & set(section):
+        kept = {key: entry for key, entry in section.items() if key not in keys}
+        write_sections(path, answers_file_header(path.stem), {"answers": kept})

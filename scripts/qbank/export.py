@@ -23,7 +23,8 @@ def question_as_dict(question: Question) -> dict[str, object]:
         "reviewed": bool(editor and editor.reviewed),
         "same_as": question.same_as,
         "served_by": question.served_by,
-        "corrections": [fix.as_dict() for fix in question.corrections],
+        "corrections": [fix.as_dict() for fix in question.corrections]
+        + ([editor.note.as_dict()] if editor is not None and editor.note.langs() else []),
     }
     ordered = {key: data[key] for key in QUESTION_KEYS}
     extras = {key: value for key, value in data.items() if key not in QUESTION_KEYS and key not in EDITORIAL_KEYS}

@@ -78,7 +78,7 @@ def _badge(text: str, *classes: str) -> str:
 def _badges(bank: Bank, question: Question, lang: Lang, markers: list[str]) -> str:
     badges = [_source_badge(bank, question.source, lang)]
     if question.difficulty:
-        label = f"{t('difficulty', lang)}: {t('difficulty_' + question.difficulty, lang)}"
+        label = f"{t('difficulty', lang)}{t('colon', lang)}{t('difficulty_' + question.difficulty, lang)}"
         badges.append(_badge(label, "qb-difficulty", f"qb-difficulty-{question.difficulty}"))
     if question.stars:
         stars = "★" * question.stars + "☆" * (5 - question.stars)
@@ -107,10 +107,13 @@ def render_question(bank: Bank, question: Question, lang: Lang) -> str:
         lines.append(f'??? quote "{t("show_original", lang)}"\n{_indent(original)}\n')
     for fix in question.corrections:
         lines.append(f'!!! info "{t("correction", lang)}"\n{_indent(fix.get(lang) or "")}\n')
+    if question.editor is not None and question.editor.note.langs():
+        lines.append(f'!!! note "{t("editor_note", lang)}"\n{_indent(question.editor.note.get(lang) or "")}\n')
     lines += _render_answers(bank, question, lang)
-    if question.same_as:
-        links = ", ".join(_question_link(bank, bank.question(key), lang) for key in question.same_as)
-        lines.append(f"{t('also_asked', lang)}: {links}\n{{ .qb-also }}\n")
+    others = [key for key in question.same_as if key != question.served_by]  # the served line links that one
+    if others:
+        links = t("list_separator", lang).join(_question_link(bank, bank.question(key), lang) for key in others)
+        lines.append(f"{t('also_asked', lang)}{t('colon', lang)}{links}\n{{ .qb-also }}\n")
     return "\n".join(lines)
 
 

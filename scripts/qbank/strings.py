@@ -10,7 +10,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_reviewed": {"zh": "待审校", "en": "not yet reviewed"},
     "editor_stale": {"zh": "题目已改动，答案待更新", "en": "the question changed since"},
     "checked": {"zh": "编者已核对", "en": "checked by the editors"},
-    "corrects": {"zh": "更正原答案：", "en": "What this corrects:"},
+    "corrects": {"zh": "与题库答案相比：", "en": "Compared with the collection's answer:"},
     "served_editor": {
         "zh": "**编者答案**：与 {link} 是同一道题，答案见该题。",
         "en": "**Editor's answer**: the same question as {link}; its answer is there.",
@@ -46,6 +46,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "show_original": {"zh": "查看原文", "en": "Show the original"},
     "notes": {"zh": "笔记与参考资料", "en": "Notes & references"},
     "correction": {"zh": "编者更正", "en": "Editor's correction"},
+    "editor_note": {"zh": "编者注", "en": "Editor's note"},
+    "colon": {"zh": "：", "en": ": "},
+    "list_separator": {"zh": "；", "en": "; "},
     "topic_summary": {
         "zh": "本页共 {questions} 道题，其中 {answered} 道有答案，来自 {sources} 个题库。",
         "en": "{questions} questions on this page, {answered} with answers, from {sources} collections.",

@@ -135,3 +135,67 @@ def text_hash(text: str | None) -> str:
 
 def first_line(markdown: str) -> str:
     return markdown.strip().split("\n", 1)[0].strip()
+
+
+_LIST_MARKER = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d+[.)])(?P<gap> +|$)")
+_FENCE = re.compile(r"^(?P<indent> *)(```|~~~)")
+
+
+def python_markdown_lists(text: str) -> str:
+    """Re-indent list items written the CommonMark way for Python-Markdown.
+
+    CommonMark continues a list item at its content column (2 spaces after "- ", 3 after
+    "1. "); Python-Markdown wants 4 spaces a level, or a ``$$`` block, a code fence or a
+    nested list inside an item falls out of it. Text already indented by 4 is unchanged.
+    A ``$$`` block on lines of its own also gets the blank lines around it that
+    Python-Markdown needs to see a block (CommonMark-minded authors leave them out).
+    """
+    return _blank_lines_around_display_math(_reindent_lists(text))
+
+
+def _blank_lines_around_display_math(text: str) -> str:
+    out: list[str] = []
+    in_math = in_fence = just_closed = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if just_closed and stripped:
+            out.append("")
+        just_closed = False
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and not in_math and stripped.startswith("$$"):
+            if out and out[-1].strip():
+                out.append("")
+            in_math = not (len(stripped) > 2 and stripped.endswith("$$"))
+            just_closed = not in_math
+        elif in_math and stripped.endswith("$$"):
+            in_math, just_closed = False, True
+        out.append(line)
+    return "\n".join(out)
+
+
+def _reindent_lists(text: str) -> str:
+    items: list[tuple[int, int]] = []  # open items: (CommonMark content column, Python-Markdown's)
+    out: list[str] = []
+    fence_shift: int | None = None
+    fence_indent = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        if fence_shift is not None:  # inside a code fence: move it as a whole
+            out.append(" " * fence_shift + line if fence_shift > 0 and line.strip() else line)
+            if _FENCE.match(line) and indent <= fence_indent:
+                fence_shift = None
+            continue
+        if not line.strip():
+            out.append(line)
+            continue
+        while items and indent < items[-1][0] and indent < items[-1][1]:
+            items.pop()
+        new_indent = indent if not items else items[-1][1] + max(0, indent - max(items[-1]))
+        if _FENCE.match(line):
+            fence_indent, fence_shift = indent, new_indent - indent
+        elif (marker := _LIST_MARKER.match(line)) is not None:
+            content = indent + len(marker["marker"]) + max(1, len(marker["gap"]))
+            items.append((content, new_indent + 4))
+        out.append(" " * new_indent + line.lstrip(" "))
+    return "\n".join(out)
