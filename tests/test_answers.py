@@ -239,3 +239,15 @@ def test_filing_an_answer_again_after_its_question_moved_leaves_one_entry(tmp_pa
     }
     assert files == {"all.yml": {}, "elsewhere.yml": {key: record}}
     assert build_site_bank(folder).bank.questions[0].has_editor_answer
+
+
+def test_one_editor_answer_serves_each_duplicate_group(bank) -> None:
+    """A page never repeats an answer: in a group of the same question, one member holds the
+    editor answer and the others link to it."""
+    groups = yaml.safe_load((ROOT / "sources" / "duplicates.yml").read_text(encoding="utf-8"))["groups"]
+    by_id = {q.id: q for q in bank.questions}
+    assert len(groups) > 50
+    for group in groups:
+        holders = [key for key in group["ids"] if by_id[key].has_editor_answer]
+        assert len(holders) <= 1, group["ids"]
+        assert all(by_id[key].served_by in (None, *holders) or not holders for key in group["ids"]), group["ids"]
