@@ -211,7 +211,7 @@ def test_every_question_has_a_reviewed_answer_in_both_languages(bank) -> None:
         if not q.answered:
             problems.append(f"{q.topic}: {q.id} has no answer")
         for lang in ("zh", "en"):
-            if not answered_in(q, lang, by_id):
+            if not answered_in(q, lang, bank):
                 problems.append(f"{q.topic}: {q.id} has no answer in {lang}")
         for editor in (own, served):
             if editor is not None and (not editor.reviewed or editor.stale):

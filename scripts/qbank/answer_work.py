@@ -45,11 +45,10 @@ def _work_entry(question: Question) -> dict[str, Any]:
 
 def add(bank: Bank, sources_dir: Path, work_file: Path) -> int:
     """File a work file's answers, each into its question's topic file; return how many."""
-    by_id = {q.id: q for q in bank.questions}
     per_topic: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     problems = []
     for entry in read_work_file(work_file):
-        question = by_id.get(entry["id"])
+        question = bank.by_id.get(entry["id"])
         if question is None:
             problems.append(Problem(str(work_file), entry.line, f"unknown id {entry['id']!r}"))
         elif entry.get("verdict") not in VERDICTS:

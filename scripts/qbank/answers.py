@@ -60,9 +60,8 @@ def merge_answers(bank: Bank, sources_dir: Path) -> AnswerReport:
     """Attach editor answers and duplicate groups to the bank's questions."""
     problems: list[Problem] = []
     report = AnswerReport()
-    by_id = {q.id: q for q in bank.questions}
     entries, displays = _read_answer_files(sources_dir / FOLDER, problems, report)
-    matches, report.orphans = match_entries(entries, by_id, question_text, question_fingerprint)
+    matches, report.orphans = match_entries(entries, bank.by_id, question_text, question_fingerprint)
     for match in matches:
         answer = _editor_answer(match.entry, match.item, displays[match.key], problems)
         if answer is not None:
@@ -149,7 +148,7 @@ def _link_duplicates(bank: Bank, path: Path, problems: list[Problem]) -> None:
     if not isinstance(groups, list):
         problems.append(Problem(display, line_of(data), "needs a list of 'groups:'"))
         return
-    by_id = {q.id: q for q in bank.questions}
+    by_id = bank.by_id
     grouped: dict[str, int] = {}
     for group in groups:
         ids = group.get("ids") if isinstance(group, dict) else None
@@ -175,7 +174,7 @@ def _serve(members: list[Question]) -> None:
     for member in members:
         member.same_as = [q.id for q in members if q is not member]
         if editor_holder is not None and not member.has_editor_answer and not member.accepted_collection_answer:
-            member.served_by = editor_holder.id if editor_holder is not member else None
+            member.served_by = editor_holder.id
         elif collection_holder is not None and not member.has_own_answer:
             member.served_by = collection_holder.id
 

@@ -17,7 +17,7 @@ from . import answer_work
 from . import translate as translate_work
 from .build import build_site_bank
 from .export import answers_table, bank_as_json, coverage_table, stats_table
-from .model import LANGS, InputError
+from .model import LANGS, InputError, Lang
 from .pages import render_site
 from .site_check import site_problems
 from .writer import write_tree
@@ -87,18 +87,18 @@ def json_(file: Path, sources: Path) -> int:
 
 
 @command("translate", "todo", args=(LANG_ARG, arg("--source", help="only this source id"), SOURCES_ARG))
-def translate_todo(lang: str, source: str | None, sources: Path) -> int:
+def translate_todo(lang: Lang, source: str | None, sources: Path) -> int:
     """Print a work file (YAML) of what is not yet translated into --lang."""
     bank = build_site_bank(sources).bank
-    sys.stdout.write(translate_work.todo(bank, lang, source))  # type: ignore[arg-type]
+    sys.stdout.write(translate_work.todo(bank, lang, source))
     return 0
 
 
 @command("translate", "add", args=(arg("work_file", type=Path), LANG_ARG, SOURCES_ARG))
-def translate_add(work_file: Path, lang: str, sources: Path) -> int:
+def translate_add(work_file: Path, lang: Lang, sources: Path) -> int:
     """File a filled-in work file into sources/translations/ with the originals' hashes."""
     bank = build_site_bank(sources).bank
-    filed = translate_work.add(bank, sources / "translations", work_file, lang)  # type: ignore[arg-type]
+    filed = translate_work.add(bank, sources / "translations", work_file, lang)
     print(f"qbank translate add: {filed} entries filed", file=sys.stderr)
     return 0
 

@@ -11,6 +11,8 @@ from .model import LANGS, Bank, Lang, Question
 from .translations import Coverage
 
 QUESTION_KEYS = ("id", "source", "topic", "origin_lang", "question", "answer", "difficulty", "stars", "line")
+# the model's editorial fields, given in the JSON bank's own shape instead
+EDITORIAL_KEYS = {"editor", "same_as", "served_by", "corrections"}
 
 
 def question_as_dict(question: Question) -> dict[str, object]:
@@ -31,9 +33,6 @@ def question_as_dict(question: Question) -> dict[str, object]:
     return {**ordered, **editorial, **extras}
 
 
-EDITORIAL_KEYS = {"editor", "same_as", "served_by", "corrections"}
-
-
 def bank_as_json(bank: Bank) -> str:
     payload = {
         "questions": [question_as_dict(q) for q in bank.questions],
@@ -48,9 +47,9 @@ def bank_as_json(bank: Bank) -> str:
 STATS_COLUMNS = ("questions", "answered", "collection", "editor", "group", "unreviewed", "stale", "zh", "en", "notes")
 
 
-def answered_in(question: Question, lang: Lang, by_id: dict[str, Question]) -> bool:
+def answered_in(question: Question, lang: Lang, bank: Bank) -> bool:
     """Whether a ``lang`` reader of this question reaches an answer in ``lang``."""
-    served = by_id.get(question.served_by or "")
+    served = bank.question(question.served_by) if question.served_by else None
     return any(
         bool(q.answer.get(lang)) or bool(q.editor and q.editor.text.get(lang))
         for q in (question, served)
@@ -58,7 +57,7 @@ def answered_in(question: Question, lang: Lang, by_id: dict[str, Question]) -> b
     )
 
 
-def _row(name: str, questions: list[Question], notes: int, by_id: dict[str, Question]) -> str:
+def _row(name: str, questions: list[Question], notes: int, bank: Bank) -> str:
     editors = [q.editor for q in questions if q.editor is not None]
     counts = (
         len(questions),
@@ -68,7 +67,7 @@ def _row(name: str, questions: list[Question], notes: int, by_id: dict[str, Ques
         sum(q.served_by is not None for q in questions),
         sum(not e.reviewed for e in editors),
         sum(e.stale for e in editors),
-        *(sum(answered_in(q, lang, by_id) for q in questions) for lang in LANGS),
+        *(sum(answered_in(q, lang, bank) for q in questions) for lang in LANGS),
         notes,
     )
     return f"{name:<34}" + "".join(f"{count:>11}" for count in counts)
@@ -80,15 +79,14 @@ def stats_table(bank: Bank) -> str:
     header = f"{'':<34}" + "".join(f"{column:>11}" for column in STATS_COLUMNS)
     notes_by_source = Counter(n.source for n in bank.notes)
     notes_by_topic = Counter(n.topic for n in bank.notes)
-    by_id = {q.id: q for q in bank.questions}
     lines = ["Per source", header]
     for source in bank.sources:
         mine = [q for q in bank.questions if q.source == source.id]
-        lines.append(_row(source.id, mine, notes_by_source[source.id], by_id))
+        lines.append(_row(source.id, mine, notes_by_source[source.id], bank))
     lines += ["", "Per topic", header]
     for topic in bank.topics:
-        lines.append(_row(topic.slug, bank.questions_of(topic.slug), notes_by_topic[topic.slug], by_id))
-    lines += ["", _row("total", bank.questions, len(bank.notes), by_id)]
+        lines.append(_row(topic.slug, bank.questions_of(topic.slug), notes_by_topic[topic.slug], bank))
+    lines += ["", _row("total", bank.questions, len(bank.notes), bank)]
     return "\n".join(lines)
 
 

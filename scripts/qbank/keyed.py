@@ -38,8 +38,9 @@ def read_sections(path: Path, display: str, sections: tuple[str, ...]) -> dict[s
     if not isinstance(data, YamlMap) or not all(isinstance(data.get(k) or {}, dict) for k in sections):
         names = " and ".join(f"'{k}'" for k in sections)
         raise InputError([Problem(display, 1, f"must map {names} to entries keyed by id")])
-    for unknown in sorted(set(data) - set(sections)):
-        raise InputError([Problem(display, data.line_of(unknown), f"unknown section {unknown!r}")])
+    unknown = sorted(set(data) - set(sections))
+    if unknown:
+        raise InputError([Problem(display, data.line_of(key), f"unknown section {key!r}") for key in unknown])
     return {key: data.get(key) or YamlMap() for key in sections}
 
 

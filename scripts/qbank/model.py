@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -253,5 +254,10 @@ class Bank:
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
 
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        """Every question by its id (ids are final once the bank is built)."""
+        return {q.id: q for q in self.questions}
+
     def question(self, question_id: str) -> Question:
-        return next(q for q in self.questions if q.id == question_id)
+        return self.by_id[question_id]

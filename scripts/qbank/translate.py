@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .keyed import read_sections, write_sections
-from .model import OTHER, Bank, InputError, Lang, Problem
+from .model import OTHER, Bank, InputError, Lang, Note, Problem, Question
 from .translations import SECTIONS, needs, note_fingerprint, original_fingerprint, translation_path
 from .yamlio import YamlMap, dump_yaml, line_of, load_yaml
 
@@ -56,25 +56,23 @@ def read_work_file(path: Path) -> list[YamlMap]:
 
 def add(bank: Bank, folder: Path, work_file: Path, lang: Lang) -> int:
     """File a work file's translations into ``folder``; return how many entries were filed."""
-    questions = {q.id: q for q in bank.questions}
     notes = {n.id: n for n in bank.notes}
     entries = read_work_file(work_file)
     files: dict[str, dict[str, YamlMap]] = {}
     problems = []
     for entry in entries:
         key = entry["id"]
-        item = questions.get(key) or notes.get(key)
+        item = bank.by_id.get(key) or notes.get(key)
         if item is None:
             problems.append(Problem(str(work_file), entry.line, f"unknown id {key!r}"))
             continue
-        path = translation_path(folder, item.source, lang)
-        target = files.get(item.source) or files.setdefault(
-            item.source, read_sections(path, f"sources/translations/{path.name}", SECTIONS)
-        )
-        if key in questions:
-            target["questions"][key] = _question_record(bank, key, entry, lang)
+        if item.source not in files:
+            path = translation_path(folder, item.source, lang)
+            files[item.source] = read_sections(path, f"sources/translations/{path.name}", SECTIONS)
+        if isinstance(item, Question):
+            files[item.source]["questions"][key] = _question_record(item, entry, lang)
         else:
-            target["notes"][key] = _note_record(bank, key, entry, lang)
+            files[item.source]["notes"][key] = _note_record(item, entry, lang)
     if problems:
         raise InputError(problems)
     for source, sections in files.items():
@@ -82,8 +80,7 @@ def add(bank: Bank, folder: Path, work_file: Path, lang: Lang) -> int:
     return len(entries)
 
 
-def _question_record(bank: Bank, key: str, entry: YamlMap, lang: Lang) -> YamlMap:
-    question = next(q for q in bank.questions if q.id == key)
+def _question_record(question: Question, entry: YamlMap, lang: Lang) -> YamlMap:
     record = YamlMap({"from": original_fingerprint(question, lang)})
     record["original"] = question.question.get(OTHER[lang]) or question.question.get(lang) or ""
     for field in ("question", "answer"):
@@ -92,8 +89,7 @@ def _question_record(bank: Bank, key: str, entry: YamlMap, lang: Lang) -> YamlMa
     return record
 
 
-def _note_record(bank: Bank, key: str, entry: YamlMap, lang: Lang) -> YamlMap:
-    note = next(n for n in bank.notes if n.id == key)
+def _note_record(note: Note, entry: YamlMap, lang: Lang) -> YamlMap:
     record = YamlMap({"from": note_fingerprint(note, lang), "original": note.heading})
     record["heading"] = str(entry.get("heading") or note.heading).strip()
     record["text"] = str(entry.get("text") or "").strip()
