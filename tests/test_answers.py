@@ -251,3 +251,14 @@ def test_one_editor_answer_serves_each_duplicate_group(bank) -> None:
         holders = [key for key in group["ids"] if by_id[key].has_editor_answer]
         assert len(holders) <= 1, group["ids"]
         assert all(by_id[key].served_by in (None, *holders) or not holders for key in group["ids"]), group["ids"]
+
+
+def test_the_review_list_keeps_each_entrys_verdict(tmp_path: Path) -> None:
+    group = {"verdict": "group", "reviewed": False}
+    folder = sources_with(tmp_path, {0: EDITOR | {"reviewed": False}, 1: group}, [[0, 1]])
+    listed = yaml.safe_load(run_cli("answers", "todo", "--review", "--sources", folder).stdout)
+    assert [e["verdict"] for e in listed] == ["editor", "group"]
+    work = tmp_path / "work.yml"
+    work.write_text(yaml.safe_dump(listed, allow_unicode=True), encoding="utf-8")
+    assert run_cli("answers", "add", work, "--sources", folder).returncode == 0  # filed back unchanged
+    assert run_cli("check", "--sources", folder).returncode == 0

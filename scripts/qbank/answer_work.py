@@ -36,11 +36,11 @@ def _work_entry(question: Question) -> dict[str, Any]:
     if question.has_collection_answer:
         entry |= {f"collection_answer_{lang}": question.answer.get(lang) for lang in LANGS}
     editor = question.editor
-    entry |= {"verdict": "editor", "reviewed": False, "zh": "", "en": ""}
-    if editor is not None:
-        entry |= {"verdict": "editor" if question.has_editor_answer else "collection", "reviewed": editor.reviewed}
-        entry |= {lang: editor.text.get(lang) or "" for lang in LANGS}
-    return entry
+    if editor is None:
+        return entry | {"verdict": "editor", "reviewed": False, "zh": "", "en": ""}
+    return entry | {"verdict": editor.verdict, "reviewed": editor.reviewed} | {
+        lang: editor.text.get(lang) or "" for lang in LANGS
+    }
 
 
 def add(bank: Bank, sources_dir: Path, work_file: Path) -> int:
