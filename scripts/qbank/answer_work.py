@@ -38,9 +38,11 @@ def _work_entry(question: Question) -> dict[str, Any]:
     editor = question.editor
     if editor is None:
         return entry | {"verdict": "editor", "reviewed": False, "zh": "", "en": ""}
-    return entry | {"verdict": editor.verdict, "reviewed": editor.reviewed} | {
-        lang: editor.text.get(lang) or "" for lang in LANGS
-    }
+    return (
+        entry
+        | {"verdict": editor.verdict, "reviewed": editor.reviewed}
+        | {lang: editor.text.get(lang) or "" for lang in LANGS}
+    )
 
 
 def add(bank: Bank, sources_dir: Path, work_file: Path) -> int:
