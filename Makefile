@@ -25,6 +25,11 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.json
 	cd tests && npm ci --silent --no-fund --no-audit
 
+# MathJax, which renders every formula to SVG while the site is built (needs node).
+MATHJAX := scripts/mathjax/node_modules/.package-lock.json
+$(MATHJAX): scripts/mathjax/package.json scripts/mathjax/package-lock.json
+	cd scripts/mathjax && npm ci --silent --no-fund --no-audit
+
 # The browser tests drive a real Chromium: Playwright's own where installed (GitHub's
 # runners), else the system's; as root on Debian, Debian's package is installed.
 chromium: $(VENV)/.test-deps
@@ -35,12 +40,12 @@ chromium: $(VENV)/.test-deps
 	  fi; $(BIN)/python -m qbank.browser; }
 
 ## site: convert sources/ into pages and build the bilingual site into site/
-site: $(VENV)/.site-deps
+site: $(VENV)/.site-deps $(MATHJAX)
 	$(BIN)/qbank convert
 	$(BIN)/mkdocs build --strict
 
 ## serve: live preview on http://127.0.0.1:8000 (editing sources/ updates the pages)
-serve: $(VENV)/.site-deps
+serve: $(VENV)/.site-deps $(MATHJAX)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## lint: ruff (lint and format check) and mypy (strict)
@@ -50,11 +55,11 @@ lint: $(VENV)/.test-deps
 	$(BIN)/mypy
 
 ## test: lint, then every test (parsers, bank, pages, build, browser, workflows)
-test: $(VENV)/.test-deps tests/node_modules/.package-lock.json chromium lint
+test: $(VENV)/.test-deps tests/node_modules/.package-lock.json $(MATHJAX) chromium lint
 	$(BIN)/python -m pytest
 
 ## bench: conversion and build times, sizes (add ARGS=--scale to grow the bank)
-bench: $(VENV)/.test-deps
+bench: $(VENV)/.test-deps $(MATHJAX)
 	$(BIN)/qbank bench $(ARGS)
 
 ## vendor: refresh the pinned third-party browser files (needs npm)

@@ -3,12 +3,15 @@
 - ``on_config``: build the bank from sources/ (so ``mkdocs build`` and ``serve`` always
   reflect them), write changed topic pages, and lay out the navigation by topic group.
 - ``on_page_markdown``: expand ``<!-- qbank:NAME -->`` markers; an unknown one fails.
+- ``on_post_page``: render every formula to SVG with MathJax at build time (``mathsvg``;
+  the search index, made before this event, keeps the TeX).
 - ``on_post_page`` / ``on_post_build``: give each language its own search index (see
   ``search_split``), so an English reader is not shown Chinese duplicates and vice versa.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,11 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from qbank import search_split, search_worker
+from qbank import mathsvg, search_split, search_worker
 from qbank.build import build_site_bank
 from qbank.glossary import write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
+from qbank.strings import t
 from qbank.writer import write_tree
 
 MARKER = re.compile(r"<!--\s*qbank:(?P<name>[\w-]+)\s*-->")
@@ -31,15 +35,26 @@ MARKERS: dict[str, Callable[[Bank, Lang, MkDocsConfig], str]] = {
     "total": lambda bank, lang, config: str(len(bank.questions)),
     "repository": lambda bank, lang, config: render_repository(config.repo_url, lang),
 }
+log = logging.getLogger("mkdocs.plugins.qbank")
 _bank: Bank | None = None
+_built_from: tuple[Path, SourcesState] | None = None  # what _bank was built from
+_math: mathsvg.MathRenderer | None = None
 
 
 @event_priority(100)  # before Material's search plugin loads jieba's user dictionary
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _bank
+    global _bank, _built_from, _math
     sources = sources_dir(config)
+    state = sources_state(sources)
+    if _math is None:
+        cache = Path(config.config_file_path).parent / ".cache" / "mathjax"
+        _math = mathsvg.MathRenderer(mathsvg.NodeRenderer(), cache)
     try:
-        _bank = _build(sources)
+        # mkdocs-static-i18n calls on_config again for each further language: the bank
+        # of the first call serves it unless sources/ changed (as under `mkdocs serve`).
+        if _bank is None or _built_from != (sources, state):
+            _bank = _build(sources)
+            _built_from = (sources, state)
         write_tree(Path(config.docs_dir), render_site(_bank), prune=True)
         _use_glossary_for_search(config, sources)
     except OSError as err:
@@ -53,6 +68,16 @@ def sources_dir(config: MkDocsConfig) -> Path:
     """``extra.qbank_sources`` in mkdocs.yml, relative to it (default: ``sources``)."""
     configured = str(config.extra.get("qbank_sources", "sources"))
     return Path(config.config_file_path).parent / configured
+
+
+SourcesState = tuple[tuple[str, int, int], ...]
+
+
+def sources_state(sources: Path) -> SourcesState:
+    """Every file under sources/ with its size and modification time: cheap, and any edit
+    (or a new or removed file) changes it."""
+    files = sorted(p for p in sources.rglob("*") if p.is_file()) if sources.is_dir() else []
+    return tuple((str(p.relative_to(sources)), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 def _build(sources: Path) -> Bank:
@@ -107,7 +132,43 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = _render_math(output, page, config)
     return search_split.point_config_at_language_index(output, page_lang(page), page.url)
+
+
+def _render_math(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _math is None or _bank is None:
+        raise PluginError("qbank: the bank was not built in on_config")
+    try:
+        return mathsvg.render_math(output, _math, label=t("formula", page_lang(page)))
+    except mathsvg.FormulaErrors as err:
+        where = [_formula_place(output, problem, page, config, _bank) for problem in err.problems]
+        raise PluginError("MathJax cannot typeset these formulas:\n" + "\n".join(where)) from None
+    except mathsvg.RendererMissing as err:
+        raise PluginError(f"qbank: {err}") from None
+
+
+def _formula_place(output: str, problem: mathsvg.Problem, page: Page, config: MkDocsConfig, bank: Bank) -> str:
+    """``file:line: question ID: message: TeX`` for the question (or note) the formula sits in."""
+    what = f"{problem.message}: {problem.tex}"
+    section = mathsvg.heading_before(output, problem.offset)
+    item = bank.by_id.get(section or "") or next((n for n in bank.notes if n.id == section), None)
+    if item is None:
+        return f"{page.file.src_uri}: {what}"
+    source = _shown(sources_dir(config) / bank.source(item.source).file, config)
+    kind = "question" if item.id in bank.by_id else "note"
+    return f"{source}:{item.line}: {kind} {item.id} ({page_lang(page)}): {what}"
+
+
+def _shown(path: Path, config: MkDocsConfig) -> str:
+    """``path`` relative to the project (mkdocs.yml's folder) where it lies inside it."""
+    project = Path(config.config_file_path).parent.resolve()
+    return str(path.resolve().relative_to(project)) if path.resolve().is_relative_to(project) else str(path)
+
+
+def on_shutdown() -> None:
+    if _math is not None and isinstance(_math.backend, mathsvg.NodeRenderer):
+        _math.backend.close()
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
@@ -120,3 +181,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         search_worker.patch_search_worker(Path(config.site_dir))
     except search_worker.WorkerPatchError as err:
         raise PluginError(f"qbank: {err}") from None
+    i18n = config.plugins.get("i18n")
+    if _math is not None and not getattr(i18n, "building", False):  # the last language is built
+        log.info("qbank: %s", _math.summary())
+        _math.reset_counts()

@@ -3,8 +3,8 @@
 # loads nothing from the network). Pinned versions; run by hand after changing one:
 #   bash scripts/vendor.sh
 # Needs npm. Only the files the site uses are kept, each package with its licence.
+# (MathJax is not vendored: it runs at build time, from scripts/mathjax/ via `npm ci`.)
 set -euo pipefail
-MATHJAX=3.2.2
 IFRAME_WORKER=1.0.4
 AXE=4.10.3
 
@@ -12,17 +12,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-npm pack --silent "mathjax@$MATHJAX" "iframe-worker@$IFRAME_WORKER" "axe-core@$AXE" >/dev/null
+npm pack --silent "iframe-worker@$IFRAME_WORKER" "axe-core@$AXE" >/dev/null
 for tgz in *.tgz; do mkdir -p "${tgz%.tgz}" && tar xzf "$tgz" -C "${tgz%.tgz}"; done
-
-mj="$root/overrides/assets/vendor/mathjax"
-rm -rf "$mj" && mkdir -p "$mj/output/chtml/fonts" "$mj/input/tex"
-src="mathjax-$MATHJAX/package"
-cp "$src/LICENSE" "$mj/LICENSE"
-cp "$src/es5/tex-chtml.js" "$mj/"
-cp -r "$src/es5/output/chtml/fonts/woff-v2" "$mj/output/chtml/fonts/"
-cp -r "$src/es5/input/tex/extensions" "$mj/input/tex/"
-echo "mathjax $MATHJAX (npm), es5 build: tex-chtml.js, CHTML woff-v2 fonts, TeX extensions" > "$mj/VERSION"
 
 iw="$root/overrides/assets/vendor/iframe-worker"
 rm -rf "$iw" && mkdir -p "$iw"
@@ -34,4 +25,4 @@ axe="$root/tests/vendor/axe-core"
 rm -rf "$axe" && mkdir -p "$axe"
 cp "axe-core-$AXE/package/axe.min.js" "axe-core-$AXE/package/LICENSE" "$axe/"
 echo "axe-core $AXE (npm), axe.min.js" > "$axe/VERSION"
-echo "vendored: mathjax $MATHJAX, iframe-worker $IFRAME_WORKER, axe-core $AXE"
+echo "vendored: iframe-worker $IFRAME_WORKER, axe-core $AXE"

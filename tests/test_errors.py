@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -268,3 +270,23 @@ def test_an_os_error_in_the_hook_is_a_plugin_error(tmp_path: Path) -> None:
     blocker.write_text("a file where the topic pages' folder should be", encoding="utf-8")
     with pytest.raises(PluginError, match="cannot write the generated files"):
         hook.on_config(config)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node renders the formulas")
+def test_a_tex_error_fails_the_build_naming_file_line_and_question(tmp_path: Path) -> None:
+    text = "## 损失函数\n\n1. 说说 KL 散度⭐⭐\n2. 为什么 $\\nosuchmacro{x} + 1$ 不收敛⭐\n"
+    sources = one_source(tmp_path / "sources", "starred-list", text, ["损失函数"], id="c")
+    config = yaml.safe_load(project_config(tmp_path).read_text(encoding="utf-8"))
+    config["extra"]["qbank_sources"] = str(sources)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1
+    [question] = [q for q in build_bank(sources).questions if "nosuchmacro" in q.question.zh]
+    assert f"sources/c.md:4: question {question.id} (zh): Undefined control sequence \\nosuchmacro" in result.stderr
+    assert "Traceback" not in result.stderr

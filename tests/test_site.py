@@ -84,14 +84,31 @@ def test_english_pages_search_their_own_index(built_site: Path) -> None:
     assert '"base": ".."' in html
 
 
-def test_mathjax_is_local_and_only_on_pages_with_math(built_site: Path) -> None:
+def test_no_page_loads_mathjax_and_every_formula_is_svg_with_mathml(built_site: Path) -> None:
+    """Formulas are rendered when the site is built: SVG for the eye, MathML for screen
+    readers, each glyph a <use> of the page's one hidden <defs>; no MathJax script."""
     pages = {page: page.read_text(encoding="utf-8") for page in built_site.rglob("*.html")}
-    has_math = {page: 'class="arithmatex"' in html for page, html in pages.items()}
-    assert 10 < sum(has_math.values()) < len(pages)  # both kinds of page exist
+    with_math = 0
     for page, html in pages.items():
-        assert ("vendor/mathjax/tex-chtml.js" in html) == has_math[page], page
-        assert has_math[page] or "mathjax-config.js" not in html, page
-    assert (built_site / "assets" / "vendor" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").is_dir()
+        assert not re.search(r"<script[^>]*mathjax|MathJax\s*=", html, re.I), page
+        elements = re.findall(r'<(span|div) class="arithmatex[^"]*"[^>]*>(.*?)</\1>', html, re.S)
+        with_math += bool(elements)
+        for _, inner in elements:
+            assert inner.startswith('<mjx-container class="MathJax" jax="SVG"'), (page, inner[:80])
+            assert "<svg " in inner and "<mjx-assistive-mml" in inner and "<math" in inner, page
+        defined = set(re.findall(r'<path id="(MJX-[^"]+)"', html))
+        assert set(re.findall(r'<use[^>]* href="#([^"]+)"', html)) <= defined, page
+        assert html.count('id="qbank-math-glyphs"') == (1 if elements else 0), page
+    assert 10 < with_math < len(pages)  # both kinds of page exist
+    assert not (built_site / "assets" / "vendor" / "mathjax").exists()
+    assert not (built_site / "assets" / "mathjax-config.js").exists()
+
+
+def test_the_search_index_keeps_the_tex(built_site: Path) -> None:
+    for folder in (built_site / "search", built_site / "en" / "search"):
+        index = (folder / "search_index.json").read_text(encoding="utf-8")
+        assert "\\\\frac" in index and "\\\\sum" in index  # TeX, escaped in JSON
+        assert "<svg" not in index and "mjx-container" not in index
 
 
 def test_no_source_html_reaches_the_pages(built_site: Path) -> None:
@@ -101,18 +118,16 @@ def test_no_source_html_reaches_the_pages(built_site: Path) -> None:
         assert "<img" not in article and "<script" not in article.split("</h1>", 1)[1]
 
 
-RAW_TEX = re.compile(r"\$\$|\\(frac|sum|mathbb|begin|operatorname|sqrt|lVert|big)\b|\$[^$\s]{1,40}\$")
-MATH_OR_CODE = re.compile(
-    r'<(div|span) class="arithmatex">.*?</\1>|<pre.*?</pre>|<code.*?</code>|<script.*?</script>', re.S
-)
+RAW_TEX = re.compile(r"\$\$|\\[(\[]|\\(frac|sum|mathbb|begin|operatorname|sqrt|lVert|big)\b|\$[^$\s]{1,40}\$")
+CODE = re.compile(r"<pre.*?</pre>|<code.*?</code>|<script.*?</script>", re.S)
 
 
 def test_no_formula_reaches_a_reader_as_raw_tex(built_site: Path) -> None:
-    """Every formula is in a MathJax element: none shows up as TeX text (e.g. a $$ block a
-    list item indents too little for Python-Markdown)."""
+    """No TeX reaches a reader, in formulas (rendered at build time) or around them (e.g. a
+    $$ block a list item indents too little for Python-Markdown); only code keeps it."""
     problems = []
     for page in sorted(built_site.rglob("topics/*.html")):
         article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
-        text = re.sub(r"<[^>]+>", " ", MATH_OR_CODE.sub(" ", article))
+        text = re.sub(r"<[^>]+>", " ", CODE.sub(" ", article))
         problems += [f"{page.relative_to(built_site)}: {m[0]!r}" for m in RAW_TEX.finditer(text)]
     assert problems == []

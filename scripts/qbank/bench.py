@@ -1,9 +1,12 @@
 """Measure the pipeline and the site: times and sizes, each the median of several runs.
 
-Prints the conversion time, the full build time, the built site's size, the search
-index size per language, and the bytes one topic page transfers (HTML, CSS, JS, fonts,
-MathJax) in Chromium. ``--scale`` also converts and builds synthetic banks 10× and 30×
-the real one (every collection repeated under new ids) to show how build time grows.
+Prints the conversion time; the full build time with a cold and a warm formula cache
+(``.cache/mathjax``), and its ratio to a bare Material build of the same generated pages
+(mkdocs.yml without the hook); the formulas MathJax rendered and node's time for them;
+the built site's size, the search index size per language, one math page's HTML, and the
+bytes that page transfers in Chromium (HTML, CSS, JS, images; the search index apart).
+``--scale N…`` also converts and builds synthetic banks N times the real one (every
+collection repeated under new ids) to show how build time grows.
 Figures, not pass/fail: the tests check behaviour, this script measures it.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 import functools
 import gzip
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -19,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,19 +34,32 @@ from .browser import CHROMIUM_ARGS, find_chromium, serve_folder
 if TYPE_CHECKING:  # Playwright is a test requirement, not a site one
     from playwright.sync_api import Response
 
+SEARCH_INDEX = "search index"
 TOPIC_PAGE = "topics/transformers.html"  # answers and formulas: the heaviest kind of page
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "node_modules", "test-artifacts", "__pycache__")
 
 
-def timed(command: list[str], cwd: Path, runs: int) -> float:
-    """Median wall time of a command, in seconds; fails loudly if the command fails."""
+BUILD = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+MATH_LOG = re.compile(
+    r"qbank: (?P<count>\d+) formulas \((?P<distinct>\d+) distinct\),"
+    r" (?P<rendered>\d+) rendered by MathJax in (?P<seconds>[\d.]+) s"
+)
+
+
+def timed(command: list[str], cwd: Path, runs: int, before: Path | None = None) -> tuple[float, str]:
+    """Median wall time of a command, in seconds, and the last run's log; fails loudly if the
+    command fails. ``before``: a folder removed before each run (a cold cache)."""
     times = []
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = ""
     for _ in range(runs):
+        if before is not None:
+            shutil.rmtree(before, ignore_errors=True)
         start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env)
+        done = subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env, text=True)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        log = done.stdout + done.stderr
+    return statistics.median(times), log
 
 
 def folder_size(folder: Path) -> int:
@@ -52,10 +70,43 @@ def kib(size: float) -> str:
     return f"{size / 1024:,.0f} KiB"
 
 
-def convert_and_build(project: Path, runs: int) -> tuple[float, float]:
-    convert = timed([sys.executable, "-m", "qbank.cli", "check"], project, runs)
-    build = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], project, runs)
-    return convert, build
+@dataclass
+class Builds:
+    convert: float
+    cold: float  # full build, no formula cache
+    warm: float  # full build, every formula cached
+    bare: float  # Material alone, on the pages the full build generated
+    math: dict[str, str]  # the hook's figures of the cold build (formulas, node's time)
+
+
+def convert_and_build(project: Path, runs: int) -> Builds:
+    convert, _ = timed([sys.executable, "-m", "qbank.cli", "check"], project, runs)
+    cold, log = timed(BUILD, project, runs, before=project / ".cache" / "mathjax")
+    warm, _ = timed(BUILD, project, runs)
+    bare, _ = timed([*BUILD[:-1], "bare-site", "-f", str(bare_config(project))], project, runs)
+    found = MATH_LOG.search(log)
+    return Builds(convert, cold, warm, bare, found.groupdict() if found else {})
+
+
+def bare_config(project: Path) -> Path:
+    """mkdocs.yml without the hook: the pages full builds left in docs/, Material alone."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    bare = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.M)
+    assert bare != text, "mkdocs.yml has no hooks: section to leave out"
+    path = project / "mkdocs-bare.yml"
+    path.write_text(bare, encoding="utf-8")
+    return path
+
+
+def print_builds(builds: Builds) -> None:
+    print(f"conversion (qbank check)      {builds.convert:.2f} s")
+    print(f"full build, cold math cache   {builds.cold:.2f} s  ({builds.cold / builds.bare:.2f}x bare)")
+    print(f"full build, warm math cache   {builds.warm:.2f} s  ({builds.warm / builds.bare:.2f}x bare)")
+    print(f"bare Material build           {builds.bare:.2f} s  (same pages, no hook)")
+    if builds.math:
+        m = builds.math
+        print(f"formulas                      {m['count']} on the pages, {m['distinct']} distinct")
+        print(f"node (MathJax), cold cache    {m['rendered']} rendered in {m['seconds']} s")
 
 
 def page_transfer(site: Path, runs: int) -> dict[str, tuple[float, float]]:
@@ -70,8 +121,6 @@ def page_transfer(site: Path, runs: int) -> dict[str, tuple[float, float]]:
             page = browser.new_page()
             page.on("response", functools.partial(_count, totals=totals))
             page.goto(f"{root}{TOPIC_PAGE}")
-            page.wait_for_function("() => !window.MathJax || (MathJax.startup && MathJax.startup.promise)")
-            page.evaluate("() => window.MathJax && MathJax.startup.promise")
             page.wait_for_load_state("networkidle")
             page.close()
             for kind, (raw, packed) in totals.items():
@@ -83,7 +132,7 @@ def page_transfer(site: Path, runs: int) -> dict[str, tuple[float, float]]:
 def _count(response: Response, totals: dict[str, list[int]]) -> None:
     body = response.body()
     url = response.url
-    kind = "mathjax" if "/mathjax/" in url else response.request.resource_type
+    kind = SEARCH_INDEX if "/search/search_index" in url else response.request.resource_type
     totals[kind][0] += len(body)
     totals[kind][1] += len(gzip.compress(body))
 
@@ -108,36 +157,37 @@ def scaled_project(root: Path, factor: int, workdir: Path) -> Path:
     return project
 
 
-def run(root: Path, runs: int, scale: bool) -> None:
+def run(root: Path, runs: int, scale: list[int] | None) -> None:
     """Print every figure for the project at ``root`` (measured on a copy of it)."""
     with tempfile.TemporaryDirectory(prefix="qbank-bench-") as tmp:
         project = Path(tmp) / "x1"
         shutil.copytree(root, project, ignore=COPY_IGNORE)
-        convert, build = convert_and_build(project, runs)
-        site = project / "site"
         print(f"runs per figure (median)      {runs}")
-        print(f"conversion (qbank check)      {convert:.2f} s")
-        print(f"full build (mkdocs --strict)  {build:.2f} s")
+        print_builds(convert_and_build(project, runs))
+        site = project / "site"
         print(f"site size                     {kib(folder_size(site))} in {sum(1 for _ in site.rglob('*'))} files")
         for lang, folder in (("zh", site / "search"), ("en", site / "en" / "search")):
             index = folder / "search_index.json"
             index_gzip = len(gzip.compress(index.read_bytes()))
             print(f"search index {lang}               {kib(index.stat().st_size)} ({kib(index_gzip)} gzip)")
-        transfer = page_transfer(site, runs)
-        total_raw = sum(raw for raw, _ in transfer.values())
-        total_gzip = sum(packed for _, packed in transfer.values())
-        print(f"one topic page ({TOPIC_PAGE}) transfers {kib(total_raw)} ({kib(total_gzip)} gzip):")
-        for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
-            print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
-        if scale:
-            print("scaling (synthetic banks: every collection repeated under new ids)")
-            for factor in (1, 10, 30):
-                scaled = project if factor == 1 else scaled_project(root, factor, Path(tmp))
-                factor_runs = 1 if factor > 1 else runs
-                convert, build = convert_and_build(scaled, factor_runs)
-                count = question_count(scaled)
-                print(f"  {factor:>2}x  {count:>6} questions  convert {convert:6.2f} s  build {build:7.2f} s", end="")
-                print(f"  (runs: {factor_runs})")
+        html = (site / TOPIC_PAGE).read_bytes()
+        print(f"{TOPIC_PAGE} HTML {kib(len(html))} ({kib(len(gzip.compress(html)))} gzip)")
+        print_transfer(page_transfer(site, runs))
+        for factor in scale or []:
+            scaled = project if factor == 1 else scaled_project(root, factor, Path(tmp))
+            factor_runs = 1 if factor > 1 else runs
+            builds = convert_and_build(scaled, factor_runs)
+            print(f"scale {factor}x: {question_count(scaled)} questions (runs: {factor_runs})")
+            print_builds(builds)
+
+
+def print_transfer(transfer: dict[str, tuple[float, float]]) -> None:
+    before_search = {kind: sizes for kind, sizes in transfer.items() if kind != SEARCH_INDEX}
+    for label, part in (("in all", transfer), ("before any search", before_search)):
+        raw, packed = sum(r for r, _ in part.values()), sum(g for _, g in part.values())
+        print(f"{TOPIC_PAGE} transfers {label}: {kib(raw)} ({kib(packed)} gzip)")
+    for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
 
 
 def question_count(project: Path) -> int:

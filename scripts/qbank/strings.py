@@ -62,6 +62,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "link": {"zh": "原始链接", "en": "Original"},
     "format": {"zh": "格式", "en": "Format"},
     "total": {"zh": "合计", "en": "Total"},
+    # the accessible name of a formula wide enough to scroll in its own box
+    "formula": {"zh": "公式", "en": "Formula"},
 }
 
 

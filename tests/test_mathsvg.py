@@ -1,0 +1,149 @@
+"""Formulas rendered at build time (qbank.mathsvg): the cache, the page rewrite, real MathJax."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from qbank.mathsvg import (
+    Formula,
+    FormulaErrors,
+    MathRenderer,
+    NodeRenderer,
+    Rendered,
+    formula_of,
+    heading_before,
+    render_math,
+)
+
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node renders the formulas")
+
+
+class CountingBackend:
+    """Stands in for node: renders ``x`` to a tagged string and counts the calls."""
+
+    version = "test-1"
+
+    def __init__(self) -> None:
+        self.calls: list[Formula] = []
+
+    def render(self, formulas: list[Formula]) -> list[Rendered | str]:
+        self.calls += formulas
+        return [self.one(f) for f in formulas]
+
+    def one(self, formula: Formula) -> Rendered | str:
+        if "\\bad" in formula.tex:
+            return "Undefined control sequence \\bad"
+        width = 40 if "wide" in formula.tex else 2
+        svg = f'<svg width="{width}ex" data-tex="{formula.tex}">{int(formula.display)}</svg>'
+        return Rendered(svg, {"MJX-G1": "M0 0"})
+
+    def stylesheet(self) -> str:
+        return "mjx-container { color: inherit }"
+
+
+def one(renderer: MathRenderer, tex: str, display: bool = False) -> Rendered | str:
+    [result] = renderer.formulas([Formula(tex, display)])
+    return result
+
+
+def test_a_cached_formula_is_not_rendered_again(tmp_path: Path) -> None:
+    backend = CountingBackend()
+    first = MathRenderer(backend, tmp_path)
+    assert one(first, "a^2") == one(first, "a^2")
+    assert len(backend.calls) == 1  # the same build: from memory
+    second = MathRenderer(backend, tmp_path)  # the next build: from the disk cache
+    assert one(second, "a^2") == one(first, "a^2")
+    assert second.rendered == 0 and len(backend.calls) == 1
+    one(second, "a^2", display=True)  # display mode is another formula
+    assert backend.calls == [Formula("a^2", False), Formula("a^2", True)]
+
+
+def test_a_page_sends_its_new_formulas_in_one_batch(tmp_path: Path) -> None:
+    backend = CountingBackend()
+    renderer = MathRenderer(backend, tmp_path)
+    renderer.formulas([Formula("a", False), Formula("b", False), Formula("a", False)])
+    assert backend.calls == [Formula("a", False), Formula("b", False)] and renderer.occurrences == 3
+
+
+def test_a_new_renderer_version_renders_again(tmp_path: Path) -> None:
+    backend = CountingBackend()
+    one(MathRenderer(backend, tmp_path), "a^2")
+    backend.version = "test-2"
+    one(MathRenderer(backend, tmp_path), "a^2")
+    assert len(backend.calls) == 2
+
+
+def test_errors_are_not_cached(tmp_path: Path) -> None:
+    backend = CountingBackend()
+    for _ in range(2):
+        assert str(one(MathRenderer(backend, tmp_path), "\\bad")).startswith("Undefined")
+    assert len(backend.calls) == 2
+
+
+def test_formula_of_strips_delimiters_and_entities() -> None:
+    assert formula_of(r"\(a &lt; b &amp; c\)", "span") == Formula("a < b & c", False)
+    assert formula_of(r"\[x\]", "div") == Formula("x", True)
+    assert formula_of(r"\begin{align}x\end{align}", "div") == Formula(r"\begin{align}x\end{align}", True)
+
+
+PAGE = (
+    '<html><head><title>t</title></head><body><h3 id="q-1">Q</h3>'
+    '<p>inline <span class="arithmatex">\\(a\\)</span></p><div class="arithmatex">\\[b\\]</div>'
+    '<h3 id="q-2">Q2</h3><p><span class="arithmatex">\\(\\bad\\)</span></p></body></html>'
+)
+
+
+def test_a_page_gets_svg_glyph_defs_and_the_stylesheet_once() -> None:
+    html = render_math(PAGE.split('<h3 id="q-2">')[0] + "</body></html>", MathRenderer(CountingBackend()))
+    assert '<span class="arithmatex"><svg width="2ex" data-tex="a">0</svg></span>' in html
+    assert '<div class="arithmatex"><svg width="2ex" data-tex="b">1</svg></div>' in html
+    assert html.count('<path id="MJX-G1" d="M0 0"></path>') == 1
+    assert html.count("<style>mjx-container") == 1 and "\\(" not in html
+
+
+def test_every_bad_formula_of_a_page_is_reported_with_its_place() -> None:
+    with pytest.raises(FormulaErrors) as caught:
+        render_math(PAGE, MathRenderer(CountingBackend()))
+    [problem] = caught.value.problems
+    assert (problem.tex, problem.message) == ("\\bad", "Undefined control sequence \\bad")
+    assert heading_before(PAGE, problem.offset) == "q-2"
+
+
+def test_a_formula_too_wide_for_a_phone_is_a_named_focusable_box() -> None:
+    page = '<p><span class="arithmatex">\\(wide\\)</span> <span class="arithmatex">\\(a\\)</span></p>'
+    html = render_math(page, MathRenderer(CountingBackend()), label="公式")
+    assert '<span class="arithmatex qb-wide" tabindex="0" role="group" aria-label="公式"><svg width="40ex"' in html
+    assert '<span class="arithmatex"><svg width="2ex"' in html
+
+
+def test_a_page_without_math_is_unchanged() -> None:
+    page = "<html><head></head><body><p>$5 and \\(</p></body></html>"
+    assert render_math(page, MathRenderer(CountingBackend())) == page
+
+
+@needs_node
+def test_mathjax_renders_svg_with_assistive_mathml_and_rejects_bad_tex() -> None:
+    node = NodeRenderer()
+    try:
+        [rendered, unknown, unbalanced, inline, display] = node.render(
+            [
+                Formula(r"\boldsymbol{x}^\top \frac{a}{b} \tag{1}", True),
+                Formula(r"\nosuchmacro x", False),
+                Formula(r"{x", False),
+                Formula("x", False),
+                Formula("x", True),
+            ]
+        )
+        assert isinstance(rendered, Rendered)
+        assert rendered.svg.startswith('<mjx-container class="MathJax" jax="SVG" display="true"')
+        assert "<mjx-assistive-mml" in rendered.svg and "<mfrac>" in rendered.svg
+        assert 'fill="currentColor"' in rendered.svg  # dark mode: the text's colour
+        assert all(f'href="#{glyph}"' in rendered.svg for glyph in rendered.glyphs)
+        assert unknown == "Undefined control sequence \\nosuchmacro"
+        assert "brace" in str(unbalanced)
+        assert inline != display
+        assert "mjx-assistive-mml" in node.stylesheet()
+    finally:
+        node.close()
