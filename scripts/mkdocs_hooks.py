@@ -47,8 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     sources = sources_dir(config)
     state = sources_state(sources)
     if _math is None:
-        cache = Path(config.config_file_path).parent / ".cache" / "mathjax"
-        _math = mathsvg.MathRenderer(mathsvg.NodeRenderer(), cache)
+        _math = mathsvg.MathRenderer(mathsvg.NodeRenderer(), cache_dir(config) / "mathjax")
+        _math.forget_other_versions()
     try:
         # mkdocs-static-i18n calls on_config again for each further language: the bank
         # of the first call serves it unless sources/ changed (as under `mkdocs serve`).
@@ -62,6 +62,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = _navigation(_bank)
     _translate_navigation(config, _bank)
     return config
+
+
+def cache_dir(config: MkDocsConfig) -> Path:
+    """``extra.qbank_cache`` relative to mkdocs.yml (default: ``.cache``, gitignored)."""
+    return Path(config.config_file_path).parent / str(config.extra.get("qbank_cache", ".cache"))
 
 
 def sources_dir(config: MkDocsConfig) -> Path:
@@ -91,7 +96,7 @@ def _use_glossary_for_search(config: MkDocsConfig, sources: Path) -> None:
     """Chinese search keeps the glossary's terms whole (jieba's user dictionary)."""
     search = config.plugins.get("material/search")
     if search is not None:
-        cache = Path(config.config_file_path).parent / ".cache"
+        cache = cache_dir(config)
         search.config.jieba_dict_user = str(write_jieba_dictionary(sources / "glossary.yml", cache))
 
 

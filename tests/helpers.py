@@ -72,7 +72,8 @@ def project_config(folder: Path) -> Path:
         "watch": [],
         "hooks": [str(ROOT / "scripts" / "mkdocs_hooks.py")],
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
-        "extra": {"qbank_sources": str(ROOT / "sources")},
+        # the project's own cache: formulas MathJax rendered for it are not rendered again
+        "extra": {"qbank_sources": str(ROOT / "sources"), "qbank_cache": str(ROOT / ".cache")},
     }
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

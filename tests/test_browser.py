@@ -122,6 +122,7 @@ def test_every_formula_shows_as_svg_with_mathml_for_screen_readers(
     try:
         for path in pages:
             page = visit.open(path)
+            page.wait_for_load_state("networkidle")  # leaving sooner aborts the favicon's request
             page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
             shown = page.evaluate(FORMULAS_SHOWN)
             assert shown["formulas"] > 0 and shown["formulas"] == shown["svg"] == shown["mathml"], (path, shown)

@@ -276,6 +276,7 @@ def test_an_os_error_in_the_hook_is_a_plugin_error(tmp_path: Path) -> None:
 def test_a_tex_error_fails_the_build_naming_file_line_and_question(tmp_path: Path) -> None:
     text = "## 损失函数\n\n1. 说说 KL 散度⭐⭐\n2. 为什么 $\\nosuchmacro{x} + 1$ 不收敛⭐\n"
     sources = one_source(tmp_path / "sources", "starred-list", text, ["损失函数"], id="c")
+    (sources / "glossary.yml").write_bytes((ROOT / "sources" / "glossary.yml").read_bytes())  # for search
     config = yaml.safe_load(project_config(tmp_path).read_text(encoding="utf-8"))
     config["extra"]["qbank_sources"] = str(sources)
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")

@@ -13,6 +13,7 @@ from qbank.mathsvg import (
     NodeRenderer,
     Rendered,
     formula_of,
+    glyphs_of,
     heading_before,
     render_math,
 )
@@ -71,8 +72,11 @@ def test_a_new_renderer_version_renders_again(tmp_path: Path) -> None:
     backend = CountingBackend()
     one(MathRenderer(backend, tmp_path), "a^2")
     backend.version = "test-2"
-    one(MathRenderer(backend, tmp_path), "a^2")
+    renderer = MathRenderer(backend, tmp_path)
+    renderer.forget_other_versions()
+    one(renderer, "a^2")
     assert len(backend.calls) == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["test-2"]
 
 
 def test_errors_are_not_cached(tmp_path: Path) -> None:
@@ -101,6 +105,7 @@ def test_a_page_gets_svg_glyph_defs_and_the_stylesheet_once() -> None:
     assert '<div class="arithmatex"><svg width="2ex" data-tex="b">1</svg></div>' in html
     assert html.count('<path id="MJX-G1" d="M0 0"></path>') == 1
     assert html.count("<style>mjx-container") == 1 and "\\(" not in html
+    assert glyphs_of(html, html) == {"MJX-G1": "M0 0"}
 
 
 def test_every_bad_formula_of_a_page_is_reported_with_its_place() -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 from pathlib import Path
 
 import pytest
+import yaml
+from helpers import ROOT, make_sources, project_config
 from qbank import search_split
 from qbank.text import escape_plain, python_markdown_lists, sanitize_markdown
 from qbank.writer import write_tree
@@ -112,3 +116,32 @@ def test_display_math_gets_the_blank_lines_python_markdown_needs() -> None:
     )
     assert python_markdown_lists("text\n$$ y $$\nmore") == "text\n\n$$ y $$\n\nmore"
     assert python_markdown_lists("```\n$$\n```") == "```\n$$\n```"  # code is left alone
+
+
+def test_the_bank_is_built_once_per_build_and_again_after_an_edit(tmp_path: Path, monkeypatch) -> None:
+    """mkdocs-static-i18n calls on_config once per language: the second call reuses the
+    bank; an edited source (as under `mkdocs serve`) is converted again."""
+    from mkdocs.config import load_config
+
+    spec = importlib.util.spec_from_file_location("qbank_hook_once", ROOT / "scripts" / "mkdocs_hooks.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    entry = {"file": "c.md", "format": "starred-list", "lang": "zh", "id": "c"}
+    sources = make_sources(tmp_path / "sources", [entry], {"c.md": "## 损失函数\n\n1. 说说 KL 散度⭐⭐\n"}, ["损失函数"])
+    (sources / "glossary.yml").write_bytes((ROOT / "sources" / "glossary.yml").read_bytes())
+    config_file = project_config(tmp_path / "project")
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["extra"]["qbank_sources"] = str(sources)
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    builds = []
+    real_build = hook._build
+    monkeypatch.setattr(hook, "_build", lambda folder: builds.append(folder) or real_build(folder))
+    for _ in range(2):
+        hook.on_config(load_config(config_file=str(config_file)))
+    assert len(builds) == 1
+    source = sources / "c.md"
+    source.write_text("## 损失函数\n\n1. 说说 KL 散度⭐⭐\n2. 再说说交叉熵⭐\n", encoding="utf-8")
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 1_000_000))
+    hook.on_config(load_config(config_file=str(config_file)))
+    assert len(builds) == 2 and len(hook._bank.questions) == 2

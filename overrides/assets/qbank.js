@@ -81,10 +81,24 @@
     });
   }
 
+  // Material wraps each table in a box that scrolls sideways on a phone: a keyboard has
+  // to reach it and a screen reader to name it (axe: scrollable-region-focusable). Wide
+  // formulas get the same at build time (scripts/qbank/mathsvg.py).
+  var TABLE = { zh: "表格", en: "Table" };
+  function nameTableBoxes() {
+    var lang = document.documentElement.lang === "en" ? "en" : "zh";
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", TABLE[lang]);
+    });
+  }
+
   window.addEventListener("hashchange", openTarget);
   // Material emits document$ once its page is ready (and again after an instant
   // navigation, should that ever be turned on).
   document$.subscribe(function () {
+    nameTableBoxes();
     addReportLinks();
     openTarget();
     openHighlightedAnswers();

@@ -56,8 +56,10 @@ def timed(command: list[str], cwd: Path, runs: int, before: Path | None = None) 
         if before is not None:
             shutil.rmtree(before, ignore_errors=True)
         start = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env, text=True)
+        done = subprocess.run(command, cwd=cwd, capture_output=True, env=env, text=True)
         times.append(time.perf_counter() - start)
+        if done.returncode:
+            sys.exit(f"bench: {' '.join(command)} failed in {cwd}:\n{done.stderr[-3000:]}")
         log = done.stdout + done.stderr
     return statistics.median(times), log
 
@@ -137,10 +139,18 @@ def _count(response: Response, totals: dict[str, list[int]]) -> None:
     totals[kind][1] += len(gzip.compress(body))
 
 
+def copy_project(root: Path, project: Path) -> Path:
+    """The project without its caches and build output; MathJax's npm packages are linked."""
+    shutil.copytree(root, project, ignore=COPY_IGNORE)
+    modules = root / "scripts" / "mathjax" / "node_modules"
+    if modules.is_dir():
+        (project / "scripts" / "mathjax" / "node_modules").symlink_to(modules.resolve())
+    return project
+
+
 def scaled_project(root: Path, factor: int, workdir: Path) -> Path:
     """A copy of the project whose sources hold every collection ``factor`` times."""
-    project = workdir / f"x{factor}"
-    shutil.copytree(root, project, ignore=COPY_IGNORE)
+    project = copy_project(root, workdir / f"x{factor}")
     sources = project / "sources"
     registry = yaml.safe_load((sources / "sources.yml").read_text(encoding="utf-8"))
     entries = []
@@ -160,8 +170,7 @@ def scaled_project(root: Path, factor: int, workdir: Path) -> Path:
 def run(root: Path, runs: int, scale: list[int] | None) -> None:
     """Print every figure for the project at ``root`` (measured on a copy of it)."""
     with tempfile.TemporaryDirectory(prefix="qbank-bench-") as tmp:
-        project = Path(tmp) / "x1"
-        shutil.copytree(root, project, ignore=COPY_IGNORE)
+        project = copy_project(root, Path(tmp) / "x1")
         print(f"runs per figure (median)      {runs}")
         print_builds(convert_and_build(project, runs))
         site = project / "site"

@@ -179,6 +179,13 @@ class MathRenderer:
             text = json.dumps({"svg": result.svg, "glyphs": result.glyphs}, ensure_ascii=False, sort_keys=True)
             write_text_atomic(path, text)
 
+    def forget_other_versions(self) -> None:
+        """Formulas an older renderer made are never read again: remove them."""
+        if self.cache_dir is not None and self.cache_dir.is_dir():
+            for folder in self.cache_dir.iterdir():
+                if folder.is_dir() and folder.name != self.backend.version:
+                    shutil.rmtree(folder, ignore_errors=True)
+
     def _cache_path(self, formula: Formula) -> Path | None:
         if self.cache_dir is None:
             return None
@@ -249,9 +256,24 @@ def _element(tag: str, result: Rendered, label: str) -> str:
     return f'<{tag} class="arithmatex qb-wide" tabindex="0" role="group" aria-label="{name}">{result.svg}</{tag}>'
 
 
-def _with_glyphs_and_style(page_html: str, glyphs: dict[str, str], renderer: MathRenderer) -> str:
+GLYPH_PATH = re.compile(r'<path id="(MJX-[^"]+)" d="([^"]*)"></path>')
+
+
+def glyph_defs(glyphs: dict[str, str]) -> str:
+    """The hidden ``<svg><defs>`` that every formula's ``<use>`` points into."""
     paths = "".join(f'<path id="{gid}" d="{glyphs[gid]}"></path>' for gid in sorted(glyphs))
-    defs = f'<svg id="{DEFS_ID}" style="display: none;" aria-hidden="true"><defs>{paths}</defs></svg>'
+    return f'<svg id="{DEFS_ID}" style="display: none;" aria-hidden="true"><defs>{paths}</defs></svg>'
+
+
+def glyphs_of(*rendered_pages: str) -> dict[str, str]:
+    """The glyphs rendered pages define. A page made of formulas taken from several built
+    pages needs their union: ``glyph_defs(glyphs_of(a, b))`` (a glyph id names one
+    outline everywhere, so merging is safe)."""
+    return {gid: d for page in rendered_pages for gid, d in GLYPH_PATH.findall(page)}
+
+
+def _with_glyphs_and_style(page_html: str, glyphs: dict[str, str], renderer: MathRenderer) -> str:
+    defs = glyph_defs(glyphs)
     if "</body>" in page_html:
         page_html = page_html.replace("</body>", defs + "</body>", 1)
     else:
