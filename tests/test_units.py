@@ -128,7 +128,8 @@ def test_the_bank_is_built_once_per_build_and_again_after_an_edit(tmp_path: Path
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
     entry = {"file": "c.md", "format": "starred-list", "lang": "zh", "id": "c"}
-    sources = make_sources(tmp_path / "sources", [entry], {"c.md": "## 损失函数\n\n1. 说说 KL 散度⭐⭐\n"}, ["损失函数"])
+    text = "## 损失函数\n\n1. 说说 KL 散度⭐⭐\n"
+    sources = make_sources(tmp_path / "sources", [entry], {"c.md": text}, ["损失函数"])
     (sources / "glossary.yml").write_bytes((ROOT / "sources" / "glossary.yml").read_bytes())
     config_file = project_config(tmp_path / "project")
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
