@@ -3,12 +3,16 @@
 - ``on_config``: build the bank from sources/ (so ``mkdocs build`` and ``serve`` always
   reflect them), write changed topic pages, and lay out the navigation by topic group.
 - ``on_page_markdown``: expand ``<!-- qbank:NAME -->`` markers; an unknown one fails.
+- ``on_page_content``: keep badges and answer captions out of the search index, so that a
+  result shows the question's words, not labels.
 - ``on_post_page`` / ``on_post_build``: give each language its own search index (see
-  ``search_split``), so an English reader is not shown Chinese duplicates and vice versa.
+  ``search_split``), so an English reader is not shown Chinese duplicates and vice versa,
+  with hidden keywords for what readers type (``search_terms``).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +21,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from qbank import search_split, search_worker
+from qbank import not_found, search_split, search_terms, search_worker
 from qbank.build import build_site_bank
-from qbank.glossary import write_jieba_dictionary
+from qbank.glossary import load_glossary, write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
 from qbank.writer import write_tree
@@ -32,6 +36,17 @@ MARKERS: dict[str, Callable[[Bank, Lang, MkDocsConfig], str]] = {
     "repository": lambda bank, lang, config: render_repository(config.repo_url, lang),
 }
 _bank: Bank | None = None
+
+
+class _NoFalseAlarm(logging.Filter):
+    """mkdocs-static-i18n asks for language links ending in '/', which the offline plugin's
+    file URLs (…/index.html) never do; the links work, the message only reads like an error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'extra.alternate' configuration contains a 'link' option" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_NoFalseAlarm())
 
 
 @event_priority(100)  # before Material's search plugin loads jieba's user dictionary
@@ -68,6 +83,7 @@ def _use_glossary_for_search(config: MkDocsConfig, sources: Path) -> None:
     if search is not None:
         cache = Path(config.config_file_path).parent / ".cache"
         search.config.jieba_dict_user = str(write_jieba_dictionary(sources / "glossary.yml", cache))
+        search_terms.quiet_jieba(cache)
 
 
 def _translate_navigation(config: MkDocsConfig, bank: Bank) -> None:
@@ -106,13 +122,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
     return MARKER.sub(expand, markdown)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    return search_terms.exclude_labels(html)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return search_split.point_config_at_language_index(output, page_lang(page), page.url)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    search_split.split_index(Path(config.site_dir))
+    table = search_terms.synonyms(load_glossary(sources_dir(config) / "glossary.yml"))
+    search_split.split_index(Path(config.site_dir), lambda index: search_terms.add_keywords(index, table))
+    not_found.fix_not_found_page(Path(config.site_dir), config.site_url or "/")
     # Material's source maps (about 1.3 MB) are for debugging its own code, not for readers.
     for source_map in Path(config.site_dir, "assets").rglob("*.map"):
         source_map.unlink()
