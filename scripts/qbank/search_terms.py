@@ -100,12 +100,23 @@ def _parts(word: str) -> Iterator[str]:
     return (part for part in jieba.cut_for_search(word) if len(part) > 1 and part != word)
 
 
+# Material's search stems what it indexes (regularisation → regularisat) but, the query
+# being a prefix search (regularisation*), not what the reader types: a stemmed keyword
+# would never match. A trailing "_" keeps the stemmer off a Latin keyword (no English
+# suffix ends in "_"), so that every prefix of it matches.
+UNSTEMMED = "_"
+
+
+def _protect(word: str) -> str:
+    return word + UNSTEMMED if word[0].isascii() else word
+
+
 def add_keywords(index: dict[str, Any], table: Synonyms) -> dict[str, Any]:
     """The index with a hidden ``keywords`` field in its config and on every entry that has some."""
     config = {**index["config"], "fields": {**index["config"]["fields"], KEYWORDS: {"boost": KEYWORDS_BOOST}}}
     docs = []
     for entry in index["docs"]:
-        found = keywords(indexed_text(entry), table)
+        found = " ".join(_protect(word) for word in keywords(indexed_text(entry), table).split())
         docs.append({**entry, KEYWORDS: found} if found else entry)
     return {**index, "config": config, "docs": docs}
 
