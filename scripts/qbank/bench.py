@@ -1,9 +1,12 @@
 """Measure the pipeline and the site: times and sizes, each the median of several runs.
 
 Prints the conversion time, the full build time, the built site's size, the search
-index size per language, and the bytes one topic page transfers (HTML, CSS, JS, fonts,
-MathJax) in Chromium. ``--scale`` also converts and builds synthetic banks 10× and 30×
-the real one (every collection repeated under new ids) to show how build time grows.
+index size per language, the bytes one math page transfers before any search (HTML,
+CSS, JS, fonts, MathJax; the search index only loads once the reader opens search) in
+Chromium, and Lighthouse's mobile scores of a few pages (scripts/lighthouse, installed
+by ``make bench``; skipped with a note where it is not installed). ``--scale`` also
+converts and builds synthetic banks 10× and 30× the real one (every collection repeated
+under new ids) to show how build time grows.
 Figures, not pass/fail: the tests check behaviour, this script measures it.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
 import os
 import shutil
 import statistics
@@ -30,6 +34,10 @@ if TYPE_CHECKING:  # Playwright is a test requirement, not a site one
     from playwright.sync_api import Response
 
 TOPIC_PAGE = "topics/transformers.html"  # answers and formulas: the heaviest kind of page
+# Lighthouse's pages: the home page, a plain topic page, a math page, the practice page
+LIGHTHOUSE_PAGES = ("index.html", "topics/trees-ensembles.html", TOPIC_PAGE, "practice.html")
+LIGHTHOUSE = Path(__file__).resolve().parents[1] / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "node_modules", "test-artifacts", "__pycache__")
 
 
@@ -84,6 +92,8 @@ def _count(response: Response, totals: dict[str, list[int]]) -> None:
     body = response.body()
     url = response.url
     kind = "mathjax" if "/mathjax/" in url else response.request.resource_type
+    if "/search/search_index." in url:
+        kind = "search index"  # should stay 0: loaded only when the reader opens search
     totals[kind][0] += len(body)
     totals[kind][1] += len(gzip.compress(body))
 
@@ -126,9 +136,10 @@ def run(root: Path, runs: int, scale: bool) -> None:
         transfer = page_transfer(site, runs)
         total_raw = sum(raw for raw, _ in transfer.values())
         total_gzip = sum(packed for _, packed in transfer.values())
-        print(f"one topic page ({TOPIC_PAGE}) transfers {kib(total_raw)} ({kib(total_gzip)} gzip):")
+        print(f"one math page ({TOPIC_PAGE}) transfers before any search {kib(total_raw)} ({kib(total_gzip)} gzip):")
         for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
             print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
+        lighthouse(site)
         if scale:
             print("scaling (synthetic banks: every collection repeated under new ids)")
             for factor in (1, 10, 30):
@@ -144,3 +155,35 @@ def question_count(project: Path) -> int:
     command = [sys.executable, "-m", "qbank.cli", "stats"]
     out = subprocess.run(command, cwd=project, check=True, capture_output=True, text=True).stdout
     return int(next(line.split()[1] for line in out.splitlines() if line.startswith("total")))
+
+
+def lighthouse(site: Path) -> None:
+    """Lighthouse's mobile scores (0-100) per category of each page, served over HTTP."""
+    if not LIGHTHOUSE.exists():
+        print("lighthouse: not installed (make bench installs it into scripts/lighthouse)")
+        return
+    print("lighthouse (mobile)            " + "  ".join(c[:13].ljust(13) for c in LIGHTHOUSE_CATEGORIES))
+    with serve_folder(site) as root:
+        for path in LIGHTHOUSE_PAGES:
+            if not (site / path).exists():
+                print(f"  {path:<28} skipped: the site has no such page")
+                continue
+            scores = lighthouse_scores(f"{root}{path}")
+            print(f"  {path:<28} " + "  ".join(f"{scores.get(c, '?')!s:<13}" for c in LIGHTHOUSE_CATEGORIES))
+
+
+def lighthouse_scores(url: str) -> dict[str, int]:
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        f"--chrome-flags={flags}",
+    ]
+    env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or find_chromium()}
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    report = json.loads(done.stdout)
+    return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
