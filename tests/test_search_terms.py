@@ -56,8 +56,9 @@ def test_keywords_are_a_field_of_the_index_and_deterministic(table: search_terms
     once = search_terms.add_keywords(index, table)
     assert once == search_terms.add_keywords(index, table)
     assert once["config"]["fields"]["keywords"] == {"boost": 1.0}
-    assert "拟合" in once["docs"][0]["keywords"].split()
-    assert "keywords" not in once["docs"][1]
+    assert once["config"]["fields"]["title_keywords"] == {"boost": 100.0}
+    assert {"拟合", "overfitting_"} <= set(once["docs"][0]["title_keywords"].split())
+    assert "keywords" not in once["docs"][1] and "title_keywords" not in once["docs"][1]
     assert index["docs"][0].keys() == {"location", "title", "text"}  # the input is left as it was
 
 

@@ -30,6 +30,8 @@ from .glossary import Glossary
 
 KEYWORDS = "keywords"
 KEYWORDS_BOOST = 1.0  # as the text: a keyword match is as good as a word of the answer
+TITLE_KEYWORDS = "title_keywords"
+TITLE_KEYWORDS_BOOST = 100.0  # below the title's 1000: what the question says comes first
 TAG = re.compile(r"<[^>]+>")
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # a Latin word, or a run of Han characters (in the index, jieba's words are cut by U+200B)
@@ -112,13 +114,22 @@ def _protect(word: str) -> str:
 
 
 def add_keywords(index: dict[str, Any], table: Synonyms) -> dict[str, Any]:
-    """The index with a hidden ``keywords`` field in its config and on every entry that has some."""
-    config = {**index["config"], "fields": {**index["config"]["fields"], KEYWORDS: {"boost": KEYWORDS_BOOST}}}
+    """The index with hidden keyword fields in its config and on every entry that has some:
+    ``title_keywords`` (from the question itself, ranked near the title) and ``keywords``
+    (the rest, ranked as the text), so that 批归一化 lists the questions titled BN first."""
+    fields = {**index["config"]["fields"], TITLE_KEYWORDS: {"boost": TITLE_KEYWORDS_BOOST}}
+    config = {**index["config"], "fields": {**fields, KEYWORDS: {"boost": KEYWORDS_BOOST}}}
     docs = []
     for entry in index["docs"]:
-        found = " ".join(_protect(word) for word in keywords(indexed_text(entry), table).split())
-        docs.append({**entry, KEYWORDS: found} if found else entry)
+        title = set(keywords(TAG.sub(" ", entry.get("title", "")), table).split())
+        rest = set(keywords(indexed_text(entry), table).split()) - title
+        found = {TITLE_KEYWORDS: _field(title), KEYWORDS: _field(rest)}
+        docs.append({**entry, **{name: words for name, words in found.items() if words}})
     return {**index, "config": config, "docs": docs}
+
+
+def _field(words: set[str]) -> str:
+    return " ".join(_protect(word) for word in sorted(words))
 
 
 # Badges (source, difficulty, "answered") and answer captions ("编者答案", "查看原文") are
