@@ -26,6 +26,7 @@ def open_search(page: object, how: str) -> None:
         page.locator("label.md-search__icon[for=__search], .md-search__input").first.click()
     else:
         page.locator("body").press(how)  # Material's keys focus the search field
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')")
 
 
 @pytest.mark.parametrize(("lang", "how"), [("zh", "click"), ("en", "/"), ("zh", "s")])
@@ -35,9 +36,8 @@ def test_the_search_index_loads_only_when_search_opens(visit: Visit, lang: str, 
     page.wait_for_timeout(500)  # Material sets up its search worker after load
     assert index_requests(visit) == []
     open_search(page, how)
-    search = page.locator("input.md-search__input")
-    search.press_sequentially("dropout", delay=20)
-    search.press("End")
+    page.keyboard.type("dropout", delay=20)
+    page.keyboard.press("End")
     page.locator(".md-search-result__item").first.wait_for()
     requested = index_requests(visit)
     assert len(requested) == 1, requested
@@ -102,7 +102,7 @@ def test_search_snippets_show_question_text_not_labels(visit: Visit) -> None:
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("过拟合", delay=20)
     page.locator(".md-search__input").press("End")
-    page.locator(".md-search-result__teaser").first.wait_for()
+    page.locator(".md-search-result__teaser").first.wait_for(state="attached")
     teasers = page.eval_on_selector_all(".md-search-result__teaser", "els => els.map(e => e.textContent)")
     labels = ("有答案", "编者答案", "题库答案", "查看原文", "难度")
     assert teasers and not [t for t in teasers if t.strip().startswith(labels)], teasers[:3]

@@ -44,11 +44,13 @@
     reopen = [];
   });
 
-  // The question being read: the last one whose heading is in the upper third of the
-  // window (the reader may have scrolled away from the address's anchor).
+  // The question being read: the last one whose heading has reached the top of the
+  // window, just below the header (the reader may have scrolled away from the address's
+  // anchor; a heading reached by its anchor sits a little lower, Material's scroll margin).
   function questionInView() {
     var current = null;
-    var line = window.innerHeight / 3;
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 48;
     document.querySelectorAll("h2.qb-question[id]").forEach(function (heading) {
       if (heading.getBoundingClientRect().top <= line) current = heading;
     });
