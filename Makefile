@@ -58,8 +58,11 @@ lint: $(VENV)/.test-deps
 test: $(VENV)/.test-deps tests/node_modules/.package-lock.json $(MATHJAX) chromium lint
 	$(BIN)/python -m pytest
 
-## bench: conversion and build times, sizes (add ARGS=--scale to grow the bank)
-bench: $(VENV)/.test-deps $(MATHJAX)
+scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --silent --no-fund --no-audit
+
+## bench: conversion and build times, sizes, Lighthouse scores (add ARGS=--scale to grow the bank)
+bench: $(VENV)/.test-deps $(MATHJAX) scripts/lighthouse/node_modules/.package-lock.json chromium
 	$(BIN)/qbank bench $(ARGS)
 
 ## vendor: refresh the pinned third-party browser files (needs npm)

@@ -3,10 +3,13 @@
 - ``on_config``: build the bank from sources/ (so ``mkdocs build`` and ``serve`` always
   reflect them), write changed topic pages, and lay out the navigation by topic group.
 - ``on_page_markdown``: expand ``<!-- qbank:NAME -->`` markers; an unknown one fails.
+- ``on_page_content``: keep badges and answer captions out of the search index, so that a
+  result shows the question's words, not labels.
 - ``on_post_page``: render every formula to SVG with MathJax at build time (``mathsvg``;
   the search index, made before this event, keeps the TeX).
 - ``on_post_page`` / ``on_post_build``: give each language its own search index (see
-  ``search_split``), so an English reader is not shown Chinese duplicates and vice versa.
+  ``search_split``), so an English reader is not shown Chinese duplicates and vice versa,
+  with hidden keywords for what readers type (``search_terms``).
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from qbank import mathsvg, search_split, search_worker
+from qbank import mathsvg, not_found, search_split, search_terms, search_worker
 from qbank.build import build_site_bank
-from qbank.glossary import write_jieba_dictionary
+from qbank.glossary import load_glossary, write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
 from qbank.strings import t
@@ -39,6 +42,17 @@ log = logging.getLogger("mkdocs.plugins.qbank")
 _bank: Bank | None = None
 _built_from: tuple[Path, SourcesState] | None = None  # what _bank was built from
 _math: mathsvg.MathRenderer | None = None
+
+
+class _NoFalseAlarm(logging.Filter):
+    """mkdocs-static-i18n asks for language links ending in '/', which the offline plugin's
+    file URLs (…/index.html) never do; the links work, the message only reads like an error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'extra.alternate' configuration contains a 'link' option" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_NoFalseAlarm())
 
 
 @event_priority(100)  # before Material's search plugin loads jieba's user dictionary
@@ -98,6 +112,7 @@ def _use_glossary_for_search(config: MkDocsConfig, sources: Path) -> None:
     if search is not None:
         cache = cache_dir(config)
         search.config.jieba_dict_user = str(write_jieba_dictionary(sources / "glossary.yml", cache))
+        search_terms.quiet_jieba(cache)
 
 
 def _translate_navigation(config: MkDocsConfig, bank: Bank) -> None:
@@ -134,6 +149,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
         return render(bank, page_lang(page), config)
 
     return MARKER.sub(expand, markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    return search_terms.exclude_labels(html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -178,7 +197,9 @@ def on_shutdown() -> None:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    search_split.split_index(Path(config.site_dir))
+    table = search_terms.synonyms(load_glossary(sources_dir(config) / "glossary.yml"))
+    search_split.split_index(Path(config.site_dir), lambda index: search_terms.add_keywords(index, table))
+    not_found.fix_not_found_page(Path(config.site_dir), config.site_url or "/")
     # Material's source maps (about 1.3 MB) are for debugging its own code, not for readers.
     for source_map in Path(config.site_dir, "assets").rglob("*.map"):
         source_map.unlink()

@@ -30,10 +30,11 @@
     if (details) details.open = true;
   }
 
-  // Printed pages show every answer.
+  // Printed pages show every answer (qbank.css does the same for print previews); an
+  // original stays out unless the reader opened it.
   var reopen = [];
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details:not([open])").forEach(function (details) {
+    document.querySelectorAll("details:not([open]):not(.quote)").forEach(function (details) {
       details.open = true;
       reopen.push(details);
     });
@@ -43,13 +44,26 @@
     reopen = [];
   });
 
-  // The language switch lands on the same question: carry the anchor in the URL, or
-  // else the question the reader is looking at (Material marks it in the TOC).
+  // The question being read: the last one whose heading has reached the top of the
+  // window, just below the header (the reader may have scrolled away from the address's
+  // anchor; a heading reached by its anchor sits a little lower, Material's scroll margin).
+  function questionInView() {
+    var current = null;
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 48;
+    document.querySelectorAll("h2.qb-question[id]").forEach(function (heading) {
+      if (heading.getBoundingClientRect().top <= line) current = heading;
+    });
+    return current;
+  }
+
+  // The language switch lands on the same question (both languages share its id), or
+  // else on the anchor of the address.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
     if (!link) return;
-    var active = document.querySelector(".md-nav--secondary .md-nav__link--active");
-    var hash = location.hash || (active && active.hash) || "";
+    var question = questionInView();
+    var hash = question ? "#" + question.id : location.hash;
     link.href = link.href.split("#")[0] + hash;
   }, true);
 
@@ -68,7 +82,7 @@
       var badges = heading.nextElementSibling;
       if (!badges || !badges.classList.contains("qb-badges") || badges.querySelector(".qb-report")) return;
       var page = location.href.split("#")[0] + "#" + heading.id;
-      var title = "[" + heading.id + "] " + heading.textContent.replace(/¶$/, "").trim();
+      var title = "[" + heading.id + "] " + heading.textContent.replace(/\u2060?¶$/, "").trim();
       var body = REPORT_BODY[lang].replace("{id}", heading.id).replace("{url}", page);
       var link = document.createElement("a");
       link.className = "qb-report";

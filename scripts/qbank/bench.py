@@ -4,9 +4,11 @@ Prints the conversion time; the full build time with a cold and a warm formula c
 (``.cache/mathjax``), and its ratio to a bare Material build of the same generated pages
 (mkdocs.yml without the hook); the formulas MathJax rendered and node's time for them;
 the built site's size, the search index size per language, one math page's HTML, and the
-bytes that page transfers in Chromium (HTML, CSS, JS, images; the search index apart).
-``--scale N…`` also converts and builds synthetic banks N times the real one (every
-collection repeated under new ids) to show how build time grows.
+bytes that page transfers in Chromium (HTML, CSS, JS, images), in all and before any
+search (the index loads only once the reader opens search); Lighthouse's mobile scores of
+a few pages (scripts/lighthouse, installed by ``make bench``; skipped with a note where it
+is not installed). ``--scale N…`` also converts and builds synthetic banks N times the
+real one (every collection repeated under new ids) to show how build time grows.
 Figures, not pass/fail: the tests check behaviour, this script measures it.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
 import os
 import re
 import shutil
@@ -36,6 +39,10 @@ if TYPE_CHECKING:  # Playwright is a test requirement, not a site one
 
 SEARCH_INDEX = "search index"
 TOPIC_PAGE = "topics/transformers.html"  # answers and formulas: the heaviest kind of page
+# Lighthouse's pages: the home page, a plain topic page, a math page, the practice page
+LIGHTHOUSE_PAGES = ("index.html", "topics/trees-ensembles.html", TOPIC_PAGE, "practice.html")
+LIGHTHOUSE = Path(__file__).resolve().parents[1] / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "node_modules", "test-artifacts", "__pycache__")
 
 
@@ -182,6 +189,7 @@ def run(root: Path, runs: int, scale: list[int] | None) -> None:
         html = (site / TOPIC_PAGE).read_bytes()
         print(f"{TOPIC_PAGE} HTML {kib(len(html))} ({kib(len(gzip.compress(html)))} gzip)")
         print_transfer(page_transfer(site, runs))
+        lighthouse(site)
         for factor in scale or []:
             scaled = project if factor == 1 else scaled_project(root, factor, Path(tmp))
             factor_runs = 1 if factor > 1 else runs
@@ -203,3 +211,35 @@ def question_count(project: Path) -> int:
     command = [sys.executable, "-m", "qbank.cli", "stats"]
     out = subprocess.run(command, cwd=project, check=True, capture_output=True, text=True).stdout
     return int(next(line.split()[1] for line in out.splitlines() if line.startswith("total")))
+
+
+def lighthouse(site: Path) -> None:
+    """Lighthouse's mobile scores (0-100) per category of each page, served over HTTP."""
+    if not LIGHTHOUSE.exists():
+        print("lighthouse: not installed (make bench installs it into scripts/lighthouse)")
+        return
+    print("lighthouse (mobile)            " + "  ".join(c[:13].ljust(13) for c in LIGHTHOUSE_CATEGORIES))
+    with serve_folder(site) as root:
+        for path in LIGHTHOUSE_PAGES:
+            if not (site / path).exists():
+                print(f"  {path:<28} skipped: the site has no such page")
+                continue
+            scores = lighthouse_scores(f"{root}{path}")
+            print(f"  {path:<28} " + "  ".join(f"{scores.get(c, '?')!s:<13}" for c in LIGHTHOUSE_CATEGORIES))
+
+
+def lighthouse_scores(url: str) -> dict[str, int]:
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        f"--chrome-flags={flags}",
+    ]
+    env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or find_chromium()}
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    report = json.loads(done.stdout)
+    return {name: round(category["score"] * 100) for name, category in report["categories"].items()}

@@ -93,9 +93,9 @@ class ParsedSource:
 
 @dataclass
 class Attribution:
-    author: str | None = None
+    author: Localized = field(default_factory=Localized)
     url: str | None = None
-    licence: str | None = None
+    licence: Localized = field(default_factory=Localized)
 
 
 @dataclass

@@ -206,12 +206,12 @@ def render_source_list(bank: Bank, lang: Lang) -> str:
         count = sum(q.source == source.id for q in bank.questions)
         parts.append(f"### {source.title.get(lang) or source.id} {{ #{source.id} }}\n")
         facts = [
-            f"{t('col_questions', lang)}: {count}",
-            f"{t('author', lang)}: {source.attribution.author or '—'}",
-            f"{t('licence', lang)}: {source.attribution.licence or '—'}",
+            t("fact", lang, name=t("col_questions", lang), value=count),
+            t("fact", lang, name=t("author", lang), value=source.attribution.author.get(lang) or "—"),
+            t("fact", lang, name=t("licence", lang), value=source.attribution.licence.get(lang) or "—"),
         ]
         if source.attribution.url:
-            facts.append(f"{t('link', lang)}: <{source.attribution.url}>")
+            facts.append(t("fact", lang, name=t("link", lang), value=f"<{source.attribution.url}>"))
         parts.append("\n".join(f"- {fact}" for fact in facts) + "\n")
         if source.preface.langs():
             preface = source.preface.get(lang) or source.preface.get(OTHER[lang]) or ""

@@ -73,6 +73,19 @@ class _Reader:
             raise InputError(self.problems)
 
 
+def _read_attribution(reader: _Reader, attribution: dict[str, Any]) -> Attribution:
+    """Author and licence in both languages ({zh: …, en: …}), or one text for both (a name)."""
+
+    def either(key: str) -> Localized:
+        value = attribution.get(key)
+        if isinstance(value, str):
+            return Localized(zh=value, en=value)
+        return reader.localized(attribution, key, required=False)
+
+    url = attribution.get("url")
+    return Attribution(author=either("author"), url=str(url) if url else None, licence=either("licence"))
+
+
 def load_sources(sources_dir: Path, formats: Mapping[str, Format]) -> list[Source]:
     display = "sources/sources.yml"
     reader = _Reader(display)
@@ -116,7 +129,7 @@ def _read_source(reader: _Reader, entry: dict[str, Any], root: Path, formats: Ma
         lang=lang,
         title=reader.localized(entry, "title", required=False),
         short_title=reader.localized(entry, "short_title", required=False),
-        attribution=Attribution(**{k: str(v) for k, v in attribution.items() if k in ATTRIBUTION_KEYS}),
+        attribution=_read_attribution(reader, attribution),
         drop_lines=_read_drop_lines(reader, entry),
         corrections=_read_corrections(reader, entry),
         options=_read_options(reader, entry),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,12 @@ def point_config_at_language_index(html: str, lang: str, page_url: str) -> str:
     return CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2]}/{SECONDARY}/.{m[3]}", html, count=1)
 
 
-def split_index(site_dir: Path) -> None:
-    """Move secondary-language entries into their own index. Idempotent: a split index is left alone."""
+Index = dict[str, Any]
+
+
+def split_index(site_dir: Path, finish: Callable[[Index], Index] = lambda index: index) -> None:
+    """Move secondary-language entries into their own index, each passed through ``finish``
+    before it is written. Idempotent: a split index is left alone."""
     index = site_dir / "search" / "search_index.json"
     if not index.exists():
         return
@@ -38,12 +43,12 @@ def split_index(site_dir: Path) -> None:
     if not secondary:
         return
     primary = [d for d in data["docs"] if not d["location"].startswith(prefix)]
-    _write(site_dir / "search", {**data, "docs": primary})
+    _write(site_dir / "search", finish({**data, "docs": primary}))
     moved = [{**d, "location": d["location"][len(prefix) :]} for d in secondary]
-    _write(site_dir / SECONDARY / "search", {**data, "docs": moved})
+    _write(site_dir / SECONDARY / "search", finish({**data, "docs": moved}))
 
 
-def _write(folder: Path, data: dict[str, Any]) -> None:
+def _write(folder: Path, data: Index) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     (folder / "search_index.json").write_text(text, encoding="utf-8")

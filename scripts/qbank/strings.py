@@ -57,6 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_questions": {"zh": "题目", "en": "Questions"},
     "col_answered": {"zh": "有答案", "en": "Answered"},
     "col_source": {"zh": "题库", "en": "Collection"},
+    "fact": {"zh": "{name}：{value}", "en": "{name}: {value}"},
     "author": {"zh": "作者", "en": "Author"},
     "licence": {"zh": "许可", "en": "Licence"},
     "link": {"zh": "原始链接", "en": "Original"},

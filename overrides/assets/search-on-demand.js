@@ -1,0 +1,41 @@
+// The search index on demand: loaded before Material's bundle, whose built copy hands its
+// index request to qbankSearchIndex (scripts/qbank/search_worker.py). The index, the
+// biggest file a page would load, is requested only once the reader opens search:
+// focus on the search field (a click, a tap, or Material's s / f / / keys, which focus
+// it), the search toggle, or a page opened from a search hit (?h=) or a search link (?q=).
+(function () {
+  "use strict";
+
+  var opened = false;
+  var waiting = [];
+
+  function open() {
+    if (opened) return;
+    opened = true;
+    waiting.forEach(function (start) { start(); });
+    waiting = [];
+  }
+
+  function whenOpened(start) {
+    if (opened) start();
+    else waiting.push(start);
+  }
+
+  // fetchIndex: Material's own loader (an Observable of the index, JSON over HTTP or the
+  // offline plugin's script from file://). A Promise is what Material accepts in its place.
+  window.qbankSearchIndex = function (fetchIndex) {
+    return new Promise(function (resolve, reject) {
+      whenOpened(function () {
+        fetchIndex().subscribe({ next: resolve, error: reject });
+      });
+    });
+  };
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-md-component=search-query]")) open();
+  }, true);
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("[data-md-toggle=search]") && event.target.checked) open();
+  }, true);
+  if (/[?&][hq]=/.test(location.search)) open();
+})();
