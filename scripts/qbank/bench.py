@@ -228,7 +228,7 @@ def lighthouse(site: Path) -> None:
         print("lighthouse: not installed (make bench installs it into scripts/lighthouse)")
         return
     print("lighthouse (mobile)            " + "  ".join(c[:13].ljust(13) for c in LIGHTHOUSE_CATEGORIES))
-    with serve_folder(site) as root:
+    with serve_folder(site, compress=True) as root:
         for path in LIGHTHOUSE_PAGES:
             if not (site / path).exists():
                 print(f"  {path:<28} skipped: the site has no such page")

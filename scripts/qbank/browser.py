@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import shutil
 import threading
@@ -51,10 +52,32 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_QuietHandler):
+    """Text files gzipped when the browser accepts it, as GitHub Pages serves them."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        textual = kind.startswith("text/") or kind in ("application/javascript", "application/json", "image/svg+xml")
+        if not (path.is_file() and textual and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration; yields the root URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, compress: bool = False) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration; yields the root URL.
+    ``compress``: gzip text files, as Pages does (for Lighthouse, which scores transfer)."""
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
