@@ -3,8 +3,10 @@
 - ``on_config``: build the bank from sources/ (so ``mkdocs build`` and ``serve`` always
   reflect them), write changed topic pages, and lay out the navigation by topic group.
 - ``on_page_markdown``: expand ``<!-- qbank:NAME -->`` markers; an unknown one fails.
+- ``on_page_context``: the browser interface's strings for the templates.
 - ``on_post_page`` / ``on_post_build``: give each language its own search index (see
-  ``search_split``), so an English reader is not shown Chinese duplicates and vice versa.
+  ``search_split``), so an English reader is not shown Chinese duplicates and vice versa;
+  then cut the practice page's cards from the written topic pages (``practice``).
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from qbank import search_split, search_worker
+from qbank import practice, search_split, search_worker
 from qbank.build import build_site_bank
 from qbank.glossary import write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
+from qbank.strings import ui_strings
 from qbank.writer import write_tree
 
 MARKER = re.compile(r"<!--\s*qbank:(?P<name>[\w-]+)\s*-->")
@@ -77,13 +80,14 @@ def _translate_navigation(config: MkDocsConfig, bank: Bank) -> None:
             language.nav_translations = {g.title.zh: g.title.en for g in bank.groups} | _STATIC_NAV
 
 
-_STATIC_NAV = {"关于与贡献": "About & contributing"}
+_STATIC_NAV = {"练习": "Practice", "关于与贡献": "About & contributing"}
 
 
 def _navigation(bank: Bank) -> list[object]:
     nav: list[object] = ["index.md"]
     for group in bank.groups:
         nav.append({group.title.zh: [page_path(t.slug, "zh") for t in bank.topics_of(group.slug)]})
+    nav.append({"练习": "practice.md"})
     nav.append({"关于与贡献": "about.md"})
     return nav
 
@@ -106,6 +110,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
     return MARKER.sub(expand, markdown)
 
 
+def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: object) -> dict[str, object]:
+    """The browser interface's strings and the kind of page, for the templates (partials/qbank-scripts.html)."""
+    lang = page_lang(page)
+    context["qbank_ui"] = ui_strings(lang)
+    context["qbank_lang"] = lang
+    context["qbank_page"] = page_kind(page.file.src_uri)
+    return context
+
+
+def page_kind(src_uri: str) -> str:
+    """Which scripts a page needs: topic pages, the home page, the practice page, or none."""
+    if src_uri.startswith("topics/"):
+        return "topic"
+    return {"index": "home", "practice": "practice"}.get(src_uri.split(".")[0], "")
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return search_split.point_config_at_language_index(output, page_lang(page), page.url)
 
@@ -116,6 +136,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Material's source maps (about 1.3 MB) are for debugging its own code, not for readers.
     for source_map in Path(config.site_dir, "assets").rglob("*.map"):
         source_map.unlink()
+    if _bank is not None:  # the topic pages are final now: cut the practice cards from them
+        try:
+            practice.write_practice_data(Path(config.site_dir), _bank)
+        except (OSError, practice.PracticeDataError) as err:
+            raise PluginError(f"qbank: practice data: {err}") from None
     try:
         search_worker.patch_search_worker(Path(config.site_dir))
     except search_worker.WorkerPatchError as err:
