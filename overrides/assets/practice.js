@@ -139,10 +139,11 @@
 
   function showCard(row) {
     var card = $("qb-card");
-    session.card = row;
+    session.card = null; // no key acts on the card until it is shown
     session.revealed = false;
-    session.shownAt = Date.now();
     return loadCard(row).then(function (html) {
+      session.card = row;
+      session.shownAt = Date.now();
       $("qb-card-title").innerHTML = html.t;
       $("qb-card-question").innerHTML = html.q;
       $("qb-card-answer").innerHTML = html.a;
@@ -339,6 +340,8 @@
     var tag = event.target.tagName;
     if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
     var key = event.key;
+    // Space on another focused button presses that button, as everywhere.
+    if (key === " " && tag === "BUTTON" && event.target.id !== "qb-show") return;
     if (key === " " && !session.revealed && session.card) {
       event.preventDefault();
       reveal();

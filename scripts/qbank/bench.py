@@ -2,7 +2,8 @@
 
 Prints the conversion time, the full build time, the built site's size, the search
 index size per language, and the bytes one topic page transfers (HTML, CSS, JS, fonts,
-MathJax) in Chromium. ``--scale`` also converts and builds synthetic banks 10× and 30×
+MathJax) in Chromium, and the practice page's progress export with every question
+reviewed once. ``--scale`` also converts and builds synthetic banks 10× and 30×
 the real one (every collection repeated under new ids) to show how build time grows.
 Figures, not pass/fail: the tests check behaviour, this script measures it.
 """
@@ -80,6 +81,30 @@ def page_transfer(site: Path, runs: int) -> dict[str, tuple[float, float]]:
     return {k: (statistics.median(r for r, _ in v), statistics.median(g for _, g in v)) for k, v in samples.items()}
 
 
+# Every question of the bank reviewed once, graded Good, then exported (progress.js).
+EXPORT_ALL = """async () => {
+  const P = window.qbankProgress;
+  const index = await P.data("index", P.base + "index.js");
+  const at = new Date(Date.UTC(2026, 0, 1, 9));
+  index.questions.forEach((row, i) => P.grade(row[0], 3, new Date(at.getTime() + i * 20000), 15000));
+  return [index.questions.length, P.exportText(new Date(at.getTime() + 86400000)), P.logCsv()];
+}"""
+
+
+def practice_export_size(site: Path) -> tuple[int, int, int, int]:
+    """Cards reviewed, and the progress export's size (raw, gzip) and the CSV log's (raw)."""
+    from playwright.sync_api import sync_playwright
+
+    with serve_folder(site) as root, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(f"{root}practice.html")
+        count, exported, csv = page.evaluate(EXPORT_ALL)
+        browser.close()
+    data = exported.encode("utf-8")
+    return count, len(data), len(gzip.compress(data)), len(csv.encode("utf-8"))
+
+
 def _count(response: Response, totals: dict[str, list[int]]) -> None:
     body = response.body()
     url = response.url
@@ -129,6 +154,8 @@ def run(root: Path, runs: int, scale: bool) -> None:
         print(f"one topic page ({TOPIC_PAGE}) transfers {kib(total_raw)} ({kib(total_gzip)} gzip):")
         for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
             print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
+        cards, raw, packed, csv = practice_export_size(site)
+        print(f"progress export, {cards} cards reviewed once: {kib(raw)} ({kib(packed)} gzip); CSV log {kib(csv)}")
         if scale:
             print("scaling (synthetic banks: every collection repeated under new ids)")
             for factor in (1, 10, 30):
