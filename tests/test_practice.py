@@ -14,9 +14,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import test_browser as shared
 from helpers import ROOT
 from qbank.practice import cut_cards, rebase
-from test_browser import AXE, LANG_PREFIX, Visit, browser, http_root, root, visit  # noqa: F401  (fixtures)
+from test_browser import AXE, LANG_PREFIX, Visit
+
+# test_browser's fixtures, used here as they are
+browser, http_root, root, visit = shared.browser, shared.http_root, shared.root, shared.visit
 
 pytestmark = pytest.mark.browser
 KEY = "ml-interview-bank:progress"
@@ -263,8 +267,8 @@ def test_schedule_matches_ts_fsrs_for_a_scripted_sequence(visit: Visit) -> None:
 
 @pytest.mark.parametrize(("lang", "scheme"), [("zh", "light"), ("en", "dark")])
 def test_practice_page_has_no_serious_accessibility_violations(
-    browser: object,  # noqa: F811
-    root: str,  # noqa: F811
+    browser: object,
+    root: str,
     lang: str,
     scheme: str,
 ) -> None:
@@ -289,7 +293,7 @@ def test_practice_page_has_no_serious_accessibility_violations(
         visit.context.close()
 
 
-def test_phone_width_has_no_sideways_scroll(browser: object, root: str) -> None:  # noqa: F811
+def test_phone_width_has_no_sideways_scroll(browser: object, root: str) -> None:
     visit = Visit(browser, root)
     try:
         page = visit.page

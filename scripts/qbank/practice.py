@@ -113,25 +113,28 @@ def rebase(html: str, page_dir: str, page_name: str) -> str:
     return URL_ATTR.sub(fix, html)
 
 
+@dataclass
+class _Card:
+    title: str
+    question: list[str]
+    answers: list[str]
+
+
 def cut_cards(page: str, name: str) -> dict[str, dict[str, str]]:
     """Each question of a built topic page: its title, the question's blocks, the answers'."""
     article = article_of(page, name)
-    cards: dict[str, dict[str, str]] = {}
-    current: dict[str, list[str]] | None = None
+    cards: dict[str, _Card] = {}
+    current: _Card | None = None
     for block in top_level_blocks(article):
         html = article[block.start : block.end]
         if block.tag == "h2":
             current = None
             if "qb-question" in block.classes:
                 title = HEADERLINK.sub("", html[html.index(">") + 1 : html.rindex("</h2>")]).strip()
-                current = {"t": [title], "q": [], "a": []}
-                cards[block.attrs["id"]] = current  # type: ignore[assignment]
+                current = cards[block.attrs["id"]] = _Card(title, [], [])
         elif current is not None:
-            current["a" if ANSWER_CLASSES & set(block.classes) else "q"].append(html)
-    return {
-        qid: {"t": parts["t"][0], "q": "\n".join(parts["q"]), "a": "\n".join(parts["a"])}
-        for qid, parts in cards.items()  # type: ignore[attr-defined]
-    }
+            (current.answers if ANSWER_CLASSES & set(block.classes) else current.question).append(html)
+    return {qid: {"t": c.title, "q": "\n".join(c.question), "a": "\n".join(c.answers)} for qid, c in cards.items()}
 
 
 def practice_index(bank: Bank, lang: Lang) -> dict[str, object]:

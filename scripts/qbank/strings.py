@@ -72,7 +72,9 @@ def t(key: str, lang: Lang, **values: object) -> str:
 
 def missing_strings() -> list[str]:
     tables = (STRINGS, UI_STRINGS)
-    return [f"{key}.{lang}" for table in tables for key, texts in table.items() for lang in LANGS if not texts.get(lang)]
+    return [
+        f"{key}.{lang}" for table in tables for key, texts in table.items() for lang in LANGS if not texts.get(lang)
+    ]
 
 
 # The browser interface (practice page, progress and filters on topic pages): given to the
