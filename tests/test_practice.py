@@ -17,7 +17,7 @@ import pytest
 import test_browser as shared
 from helpers import ROOT
 from qbank.practice import cut_cards, rebase
-from test_browser import AXE, LANG_PREFIX, Visit
+from test_browser import LANG_PREFIX, Visit
 
 # test_browser's fixtures, used here as they are
 browser, http_root, root, visit = shared.browser, shared.http_root, shared.root, shared.visit
@@ -126,6 +126,29 @@ def test_filters_show_exactly_the_matching_questions_and_live_in_the_url(visit: 
     page.locator(f"h2[id='{first}'] + .qb-badges select.qb-state").select_option("known")
     page.locator(".qb-filters input[name='state'][value='known']").check()
     assert visible_questions(page) == [first] and "state=known" in page.url
+    visit.check_clean()
+
+
+def first_card_with_math(site: Path) -> str | None:
+    """A topic whose first question's answer holds math still typeset in the browser."""
+    for script in sorted((site / "assets" / "practice" / "en").glob("*.js")):
+        name, data = script.read_text(encoding="utf-8").removeprefix("qbankRegister(").split(",", 1)
+        if json.loads(name) != "index":
+            first = next(iter(json.loads(data.rstrip().removesuffix(");")).values()))
+            if 'class="arithmatex"' in first["a"]:
+                return script.stem
+    return None
+
+
+def test_math_in_a_revealed_card_is_typeset(visit: Visit, built_site: Path) -> None:
+    topic = first_card_with_math(built_site)
+    if topic is None:
+        pytest.skip("no card holds math left to typeset in the browser")
+    page = visit.open("en/practice.html")
+    start_review(page, topics=[topic])
+    page.keyboard.press("Space")
+    page.locator("#qb-card-answer mjx-container").first.wait_for()
+    assert page.locator("#qb-card-answer mjx-merror").count() == 0
     visit.check_clean()
 
 
@@ -281,13 +304,7 @@ def test_practice_page_has_no_serious_accessibility_violations(
             if state == "card":
                 start_review(page, topics=["transformers"])
                 page.keyboard.press("Space")
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-            found += [
-                f"{state}: {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-                for v in result["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
+            found += shared.serious_violations(page, state)
         assert found == []
     finally:
         visit.context.close()
@@ -353,3 +370,19 @@ def test_every_question_has_a_card_in_both_languages(built_site: Path, bank) -> 
                 ids += cards
                 assert all(card["t"] and card["a"] for card in cards.values()), script
         assert sorted(ids) == sorted(q.id for q in bank.questions)
+
+
+def test_firefox_from_disk_is_told_its_progress_is_per_page(browser: object, built_site: Path) -> None:
+    visit = Visit(browser, built_site.resolve().as_uri() + "/")
+    visit.context.close()
+    firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+    visit.context = browser.new_context(user_agent=firefox)
+    try:
+        page = visit.context.new_page()
+        for path in ("en/practice.html", "en/topics/cnn.html"):
+            page.goto(visit.root + path)
+            notice = page.locator(".qb-notice")
+            notice.first.wait_for()
+            assert "python3 -m http.server -d site" in notice.first.inner_text()
+    finally:
+        visit.context.close()

@@ -136,14 +136,19 @@
     var collapse = element("button", "md-button", t("collapse_all"));
     collapse.type = "button";
     [shown, clear, expand, collapse].forEach(function (n) { bar.appendChild(n); });
-    form.appendChild(bar);
-    tools.appendChild(form);
+    // The filters fold away (long on a phone); open when the URL already filters.
+    var box = element("details", "qb-filter-box");
+    box.appendChild(element("summary", "", t("filters")));
+    box.appendChild(form);
+    tools.appendChild(box);
+    tools.appendChild(bar);
     summary.parentNode.insertBefore(tools, summary.nextSibling);
 
     var chosen = readQuery();
     Object.keys(inputs).forEach(function (key) {
       var parts = key.split(":");
       inputs[key].checked = chosen[parts[0]].indexOf(parts[1]) >= 0;
+      if (inputs[key].checked) box.open = true;
     });
 
     function chosenFromForm() {
@@ -161,6 +166,7 @@
         var show = matches(q, chosen);
         visible += show ? 1 : 0;
         q.parts.forEach(function (part) { part.hidden = !show; });
+        if (q.tocEntry) q.tocEntry.hidden = !show;
       });
       Object.keys(countSpans).forEach(function (key) {
         var parts = key.split(":");
@@ -204,6 +210,8 @@
     collapse.addEventListener("click", function () { openAll(false); });
 
     questions.forEach(function (q) {
+      var link = document.querySelector(".md-nav--secondary a[href='#" + q.id + "']");
+      q.tocEntry = link && link.closest("li");
       var badges = q.heading.nextElementSibling;
       if (!badges || !badges.classList.contains("qb-badges")) return;
       var select = element("select", "qb-state");

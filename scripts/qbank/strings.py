@@ -87,7 +87,6 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "choose": {"zh": "选择题目", "en": "Choose questions"},
     "topics": {"zh": "主题", "en": "Topics"},
     "groups": {"zh": "分组", "en": "Groups"},
-    "difficulty": {"zh": "难度", "en": "Difficulty"},
     "stars": {"zh": "出现频率（⭐）", "en": "Asked often (⭐)"},
     "collections": {"zh": "题库", "en": "Collections"},
     "my_state": {"zh": "我的状态", "en": "My state"},
@@ -95,9 +94,6 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "none": {"zh": "不限", "en": "Any"},
     "no_difficulty": {"zh": "未标难度", "en": "Not rated"},
     "no_stars": {"zh": "无 ⭐", "en": "No ⭐"},
-    "difficulty_E": {"zh": "易", "en": "Easy"},
-    "difficulty_M": {"zh": "中", "en": "Medium"},
-    "difficulty_H": {"zh": "难", "en": "Hard"},
     "state_new": {"zh": "未学", "en": "New"},
     "state_learning": {"zh": "学习中", "en": "Learning"},
     "state_known": {"zh": "已掌握", "en": "Known"},
@@ -198,6 +194,11 @@ UI_STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# The generated pages' strings the scripts show too (the same words in both places).
+SHARED_WITH_UI = ("difficulty", "difficulty_E", "difficulty_M", "difficulty_H")
+
+
 def ui_strings(lang: Lang) -> dict[str, str]:
     """The browser interface's strings in ``lang`` (for the page templates)."""
-    return {key: texts[lang] for key, texts in UI_STRINGS.items()}
+    shared = {key: STRINGS[key][lang] for key in SHARED_WITH_UI}
+    return shared | {key: texts[lang] for key, texts in UI_STRINGS.items()}
