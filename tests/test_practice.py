@@ -369,6 +369,7 @@ def test_every_question_has_a_card_in_both_languages(built_site: Path, bank) -> 
                 cards = json.loads(data.rstrip().removesuffix(");"))
                 ids += cards
                 assert all(card["t"] and card["a"] for card in cards.values()), script
+            assert script.stat().st_mode & 0o444 == 0o444, script  # a web server must read it
         assert sorted(ids) == sorted(q.id for q in bank.questions)
 
 
@@ -386,3 +387,25 @@ def test_firefox_from_disk_is_told_its_progress_is_per_page(browser: object, bui
             assert "python3 -m http.server -d site" in notice.first.inner_text()
     finally:
         visit.context.close()
+
+
+def test_a_bad_import_file_is_refused_and_changes_nothing(visit: Visit, tmp_path: Path) -> None:
+    page = visit.open("en/practice.html")
+    start_review(page, topics=["cnn"])
+    grade_shown_card(page, 3)
+    before = page.evaluate(STORE)
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"format": "ml-interview-bank-progress", "version": 1, "cards": {"x,y": {}}, "log": []}),
+        encoding="utf-8",
+    )
+    page.set_input_files("#qb-import-file", str(bad))
+    page.locator("#qb-status:has-text('Cannot import this file')").wait_for()
+    newer = tmp_path / "newer.json"
+    newer.write_text(
+        json.dumps({"format": "ml-interview-bank-progress", "version": 99, "cards": {}, "log": []}), encoding="utf-8"
+    )
+    page.set_input_files("#qb-import-file", str(newer))
+    page.locator("#qb-status:has-text('newer version')").wait_for()
+    assert page.evaluate(STORE) == before
+    visit.check_clean()

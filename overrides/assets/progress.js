@@ -10,6 +10,7 @@
   var FORMAT = "ml-interview-bank-progress";
   var VERSION = 1;
   var DAY = 86400000;
+  var ID = /^q[a-z2-7]+(-\d+)?$/; // the questions' stable ids (README: Stable ids)
   var DEFAULT_SETTINGS = { newPerDay: 20, mockCount: 5, mockSeconds: 180 };
   // Version n → n + 1, applied in turn to older stored data and imported files.
   var MIGRATIONS = {};
@@ -57,7 +58,20 @@
       if (!MIGRATIONS[stored.version]) throw new Error("no migration from version " + stored.version);
       stored = MIGRATIONS[stored.version](stored);
     }
-    if (typeof stored.cards !== "object" || !Array.isArray(stored.log)) throw new Error("no cards or log");
+    if (!stored.cards || typeof stored.cards !== "object" || !Array.isArray(stored.log)) {
+      throw new Error("no cards or log");
+    }
+    Object.keys(stored.cards).forEach(function (id) {
+      var card = stored.cards[id];
+      if (!ID.test(id) || !card || isNaN(Date.parse(card.due)) || typeof card.stability !== "number") {
+        throw new Error("card " + id.slice(0, 20) + " is not valid");
+      }
+    });
+    stored.log.forEach(function (e) {
+      if (!e || !ID.test(e.id) || typeof e.time !== "number" || [1, 2, 3, 4].indexOf(e.rating) < 0) {
+        throw new Error("a review of the log is not valid");
+      }
+    });
     stored.settings = stored.settings || {};
     return stored;
   }

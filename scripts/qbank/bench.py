@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # Playwright is a test requirement, not a site one
     from playwright.sync_api import Response
 
 TOPIC_PAGE = "topics/transformers.html"  # answers and formulas: the heaviest kind of page
+PRACTICE_PAGE = "practice.html"  # before a topic's cards are loaded
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "node_modules", "test-artifacts", "__pycache__")
 
 
@@ -59,8 +60,8 @@ def convert_and_build(project: Path, runs: int) -> tuple[float, float]:
     return convert, build
 
 
-def page_transfer(site: Path, runs: int) -> dict[str, tuple[float, float]]:
-    """Bytes by resource type (raw, gzip) that one topic page loads over HTTP, median of runs."""
+def page_transfer(site: Path, runs: int, path: str = TOPIC_PAGE) -> dict[str, tuple[float, float]]:
+    """Bytes by resource type (raw, gzip) that one page loads over HTTP, median of runs."""
     from playwright.sync_api import sync_playwright
 
     samples: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -70,7 +71,7 @@ def page_transfer(site: Path, runs: int) -> dict[str, tuple[float, float]]:
             totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
             page = browser.new_page()
             page.on("response", functools.partial(_count, totals=totals))
-            page.goto(f"{root}{TOPIC_PAGE}")
+            page.goto(f"{root}{path}")
             page.wait_for_function("() => !window.MathJax || (MathJax.startup && MathJax.startup.promise)")
             page.evaluate("() => window.MathJax && MathJax.startup.promise")
             page.wait_for_load_state("networkidle")
@@ -103,6 +104,14 @@ def practice_export_size(site: Path) -> tuple[int, int, int, int]:
         browser.close()
     data = exported.encode("utf-8")
     return count, len(data), len(gzip.compress(data)), len(csv.encode("utf-8"))
+
+
+def print_transfer(label: str, path: str, transfer: dict[str, tuple[float, float]]) -> None:
+    total_raw = sum(raw for raw, _ in transfer.values())
+    total_gzip = sum(packed for _, packed in transfer.values())
+    print(f"{label} ({path}) transfers {kib(total_raw)} ({kib(total_gzip)} gzip):")
+    for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
 
 
 def _count(response: Response, totals: dict[str, list[int]]) -> None:
@@ -148,12 +157,8 @@ def run(root: Path, runs: int, scale: bool) -> None:
             index = folder / "search_index.json"
             index_gzip = len(gzip.compress(index.read_bytes()))
             print(f"search index {lang}               {kib(index.stat().st_size)} ({kib(index_gzip)} gzip)")
-        transfer = page_transfer(site, runs)
-        total_raw = sum(raw for raw, _ in transfer.values())
-        total_gzip = sum(packed for _, packed in transfer.values())
-        print(f"one topic page ({TOPIC_PAGE}) transfers {kib(total_raw)} ({kib(total_gzip)} gzip):")
-        for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
-            print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
+        for label, path in (("one topic page", TOPIC_PAGE), ("the practice page", PRACTICE_PAGE)):
+            print_transfer(label, path, page_transfer(site, runs, path))
         cards, raw, packed, csv = practice_export_size(site)
         print(f"progress export, {cards} cards reviewed once: {kib(raw)} ({kib(packed)} gzip); CSV log {kib(csv)}")
         if scale:

@@ -165,6 +165,13 @@ def data_script(name: str, data: object) -> str:
     return f"qbankRegister({json.dumps(name)},{payload});\n"
 
 
+def write_script(path: Path, text: str) -> Path:
+    """Atomically, readable by the web server like the site's other files (mkstemp makes 0600)."""
+    write_text_atomic(path, text)
+    path.chmod(0o644)
+    return path
+
+
 def lang_root(site: Path, lang: Lang) -> Path:
     return site if lang == "zh" else site / lang
 
@@ -183,8 +190,6 @@ def write_practice_data(site: Path, bank: Bank) -> list[Path]:
                 missing = sorted(set(expected) - set(cards))
                 raise PracticeDataError(f"{page}: questions missing from the built page: {missing[:5]}")
             cards = {qid: {k: rebase(v, "topics", page.name) for k, v in card.items()} for qid, card in cards.items()}
-            written.append(out / f"{topic.slug}.js")
-            write_text_atomic(written[-1], data_script(f"topic:{topic.slug}", cards))
-        written.append(out / "index.js")
-        write_text_atomic(written[-1], data_script("index", practice_index(bank, lang)))
+            written.append(write_script(out / f"{topic.slug}.js", data_script(f"topic:{topic.slug}", cards)))
+        written.append(write_script(out / "index.js", data_script("index", practice_index(bank, lang))))
     return written
