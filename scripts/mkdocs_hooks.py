@@ -5,11 +5,13 @@
 - ``on_page_markdown``: expand ``<!-- qbank:NAME -->`` markers; an unknown one fails.
 - ``on_page_content``: keep badges and answer captions out of the search index, so that a
   result shows the question's words, not labels.
+- ``on_page_context``: the browser interface's strings for the templates.
 - ``on_post_page``: render every formula to SVG with MathJax at build time (``mathsvg``;
   the search index, made before this event, keeps the TeX).
 - ``on_post_page`` / ``on_post_build``: give each language its own search index (see
   ``search_split``), so an English reader is not shown Chinese duplicates and vice versa,
-  with hidden keywords for what readers type (``search_terms``).
+  with hidden keywords for what readers type (``search_terms``);
+  then cut the practice page's cards from the written topic pages (``practice``).
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from qbank import mathsvg, not_found, search_split, search_terms, search_worker
+from qbank import mathsvg, not_found, practice, search_split, search_terms, search_worker
 from qbank.build import build_site_bank
 from qbank.glossary import load_glossary, write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
-from qbank.strings import t
+from qbank.strings import t, ui_strings
 from qbank.writer import write_tree
 
 MARKER = re.compile(r"<!--\s*qbank:(?P<name>[\w-]+)\s*-->")
@@ -122,13 +124,14 @@ def _translate_navigation(config: MkDocsConfig, bank: Bank) -> None:
             language.nav_translations = {g.title.zh: g.title.en for g in bank.groups} | _STATIC_NAV
 
 
-_STATIC_NAV = {"关于与贡献": "About & contributing"}
+_STATIC_NAV = {"练习": "Practice", "关于与贡献": "About & contributing"}
 
 
 def _navigation(bank: Bank) -> list[object]:
     nav: list[object] = ["index.md"]
     for group in bank.groups:
         nav.append({group.title.zh: [page_path(t.slug, "zh") for t in bank.topics_of(group.slug)]})
+    nav.append({"练习": "practice.md"})
     nav.append({"关于与贡献": "about.md"})
     return nav
 
@@ -153,6 +156,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
     return search_terms.exclude_labels(html)
+
+
+def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: object) -> dict[str, object]:
+    """The browser interface's strings and the kind of page, for the templates (partials/qbank-scripts.html)."""
+    lang = page_lang(page)
+    context["qbank_ui"] = ui_strings(lang)
+    context["qbank_lang"] = lang
+    context["qbank_page"] = page_kind(page.file.src_uri)
+    return context
+
+
+def page_kind(src_uri: str) -> str:
+    """Which scripts a page needs: topic pages, the home page, the practice page, or none."""
+    if src_uri.startswith("topics/"):
+        return "topic"
+    return {"index": "home", "practice": "practice"}.get(src_uri.split(".")[0], "")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -203,6 +222,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Material's source maps (about 1.3 MB) are for debugging its own code, not for readers.
     for source_map in Path(config.site_dir, "assets").rglob("*.map"):
         source_map.unlink()
+    if _bank is not None:  # the topic pages are final now: cut the practice cards from them
+        try:
+            practice.write_practice_data(Path(config.site_dir), _bank)
+        except (OSError, practice.PracticeDataError) as err:
+            raise PluginError(f"qbank: practice data: {err}") from None
     try:
         search_worker.patch_search_worker(Path(config.site_dir))
     except search_worker.WorkerPatchError as err:

@@ -7,12 +7,13 @@
 set -euo pipefail
 IFRAME_WORKER=1.0.4
 AXE=4.10.3
+TS_FSRS=5.4.2
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-npm pack --silent "iframe-worker@$IFRAME_WORKER" "axe-core@$AXE" >/dev/null
+npm pack --silent "iframe-worker@$IFRAME_WORKER" "axe-core@$AXE" "ts-fsrs@$TS_FSRS" >/dev/null
 for tgz in *.tgz; do mkdir -p "${tgz%.tgz}" && tar xzf "$tgz" -C "${tgz%.tgz}"; done
 
 iw="$root/overrides/assets/vendor/iframe-worker"
@@ -25,4 +26,11 @@ axe="$root/tests/vendor/axe-core"
 rm -rf "$axe" && mkdir -p "$axe"
 cp "axe-core-$AXE/package/axe.min.js" "axe-core-$AXE/package/LICENSE" "$axe/"
 echo "axe-core $AXE (npm), axe.min.js" > "$axe/VERSION"
-echo "vendored: iframe-worker $IFRAME_WORKER, axe-core $AXE"
+# The practice page's scheduler: the UMD build (a classic script defining window.FSRS),
+# without its source-map comment (the map is not shipped).
+fs="$root/overrides/assets/vendor/ts-fsrs"
+rm -rf "$fs" && mkdir -p "$fs"
+sed '/^\/\/# sourceMappingURL=/d' "ts-fsrs-$TS_FSRS/package/dist/index.umd.js" > "$fs/ts-fsrs.umd.js"
+cp "ts-fsrs-$TS_FSRS/package/LICENSE" "$fs/LICENSE"
+echo "ts-fsrs $TS_FSRS (npm), dist/index.umd.js" > "$fs/VERSION"
+echo "vendored: iframe-worker $IFRAME_WORKER, axe-core $AXE, ts-fsrs $TS_FSRS"

@@ -232,6 +232,17 @@ def test_language_switch_keeps_page_and_question(visit: Visit, bank, lang: str, 
 AXE_PAGES = ["index.html", "topics/regularization.html", "topics/probability.html"]
 
 
+def serious_violations(page: object, label: str) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{label}: {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 # Every pair of (file:// or HTTP, language, colour scheme) once: each value of each is
 # covered, at half the cost of all eight combinations (axe is slow on long topic pages).
 AXE_RUNS = [("file", "zh", "light"), ("file", "en", "dark"), ("http", "zh", "dark"), ("http", "en", "light")]
@@ -246,14 +257,7 @@ def test_no_serious_accessibility_violations(
     try:
         found = []
         for path in AXE_PAGES:
-            page = visit.open(LANG_PREFIX[lang] + path)
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-            found += [
-                f"{path}: {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-                for v in result["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
+            found += serious_violations(visit.open(LANG_PREFIX[lang] + path), path)
         assert found == []
     finally:
         visit.context.close()

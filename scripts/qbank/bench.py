@@ -5,7 +5,8 @@ Prints the conversion time; the full build time with a cold and a warm formula c
 (mkdocs.yml without the hook); the formulas MathJax rendered and node's time for them;
 the built site's size, the search index size per language, one math page's HTML, and the
 bytes that page transfers in Chromium (HTML, CSS, JS, images), in all and before any
-search (the index loads only once the reader opens search); Lighthouse's mobile scores of
+search (the index loads only once the reader opens search), and the practice page's;
+the size of a progress export with every question reviewed once; Lighthouse's mobile scores of
 a few pages (scripts/lighthouse, installed by ``make bench``; skipped with a note where it
 is not installed). ``--scale N…`` also converts and builds synthetic banks N times the
 real one (every collection repeated under new ids) to show how build time grows.
@@ -42,6 +43,7 @@ TOPIC_PAGE = "topics/transformers.html"  # answers and formulas: the heaviest ki
 LIGHTHOUSE_PAGES = ("index.html", "topics/trees-ensembles.html", TOPIC_PAGE, "practice.html")
 LIGHTHOUSE = Path(__file__).resolve().parents[1] / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PRACTICE_PAGE = "practice.html"  # before a topic's cards are loaded
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "node_modules", "test-artifacts", "__pycache__")
 
 
@@ -120,15 +122,15 @@ def print_builds(builds: Builds) -> None:
         print(f"node (MathJax), cold cache    {m['rendered']} rendered in {m['seconds']} s")
 
 
-def page_transfer(site: Path, runs: int) -> dict[str, tuple[float, float]]:
-    """Bytes by resource type (raw, gzip) that one topic page loads over HTTP, median of runs."""
+def page_transfer(site: Path, runs: int, path: str) -> dict[str, tuple[float, float]]:
+    """Bytes by resource type (raw, gzip) that one page loads over HTTP, median of runs."""
     from playwright.sync_api import sync_playwright
 
     samples: dict[str, list[tuple[int, int]]] = defaultdict(list)
     with serve_folder(site) as root, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
         for _ in range(runs):
-            for kind, (raw, packed) in _one_load(browser, f"{root}{TOPIC_PAGE}").items():
+            for kind, (raw, packed) in _one_load(browser, f"{root}{path}").items():
                 samples[kind].append((raw, packed))
         browser.close()
     return {k: (statistics.median(r for r, _ in v), statistics.median(g for _, g in v)) for k, v in samples.items()}
@@ -145,6 +147,30 @@ def _one_load(browser: Browser, url: str) -> dict[str, list[int]]:
         _count(response, totals)
     page.close()
     return totals
+
+
+# Every question of the bank reviewed once, graded Good, then exported (progress.js).
+EXPORT_ALL = """async () => {
+  const P = window.qbankProgress;
+  const index = await P.data("index", P.base + "index.js");
+  const at = new Date(Date.UTC(2026, 0, 1, 9));
+  index.questions.forEach((row, i) => P.grade(row[0], 3, new Date(at.getTime() + i * 20000), 15000));
+  return [index.questions.length, P.exportText(new Date(at.getTime() + 86400000)), P.logCsv()];
+}"""
+
+
+def practice_export_size(site: Path) -> tuple[int, int, int, int]:
+    """Cards reviewed, and the progress export's size (raw, gzip) and the CSV log's (raw)."""
+    from playwright.sync_api import sync_playwright
+
+    with serve_folder(site) as root, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(f"{root}practice.html")
+        count, exported, csv = page.evaluate(EXPORT_ALL)
+        browser.close()
+    data = exported.encode("utf-8")
+    return count, len(data), len(gzip.compress(data)), len(csv.encode("utf-8"))
 
 
 def _count(response: Response, totals: dict[str, list[int]]) -> None:
@@ -197,7 +223,10 @@ def run(root: Path, runs: int, scale: list[int] | None) -> None:
             print(f"search index {lang}               {kib(index.stat().st_size)} ({kib(index_gzip)} gzip)")
         html = (site / TOPIC_PAGE).read_bytes()
         print(f"{TOPIC_PAGE} HTML {kib(len(html))} ({kib(len(gzip.compress(html)))} gzip)")
-        print_transfer(page_transfer(site, runs))
+        for path in (TOPIC_PAGE, PRACTICE_PAGE):
+            print_transfer(path, page_transfer(site, runs, path))
+        cards, raw, packed, csv = practice_export_size(site)
+        print(f"progress export, {cards} cards reviewed once: {kib(raw)} ({kib(packed)} gzip); CSV log {kib(csv)}")
         lighthouse(site)
         for factor in scale or []:
             scaled = project if factor == 1 else scaled_project(root, factor, Path(tmp))
@@ -207,11 +236,11 @@ def run(root: Path, runs: int, scale: list[int] | None) -> None:
             print_builds(builds)
 
 
-def print_transfer(transfer: dict[str, tuple[float, float]]) -> None:
+def print_transfer(path: str, transfer: dict[str, tuple[float, float]]) -> None:
     before_search = {kind: sizes for kind, sizes in transfer.items() if kind != SEARCH_INDEX}
     for label, part in (("in all", transfer), ("before any search", before_search)):
         raw, packed = sum(r for r, _ in part.values()), sum(g for _, g in part.values())
-        print(f"{TOPIC_PAGE} transfers {label}: {kib(raw)} ({kib(packed)} gzip)")
+        print(f"{path} transfers {label}: {kib(raw)} ({kib(packed)} gzip)")
     for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
         print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
 

@@ -97,7 +97,7 @@ def render_question(bank: Bank, question: Question, lang: Lang) -> str:
     text, _, markers = _shown(question.question, question.question_status, lang)
     title, _, rest = text.strip().partition("\n")
     lines = [
-        f"## {title.strip()} {{ #{question.id} .qb-question }}\n",
+        f"## {title.strip()} {{ #{question.id} .qb-question {_question_data(question)} }}\n",
         _badges(bank, question, lang, markers) + "\n{ .qb-badges }\n",
     ]
     if rest.strip():
@@ -115,6 +115,16 @@ def render_question(bank: Bank, question: Question, lang: Lang) -> str:
         links = t("list_separator", lang).join(_question_link(bank, bank.question(key), lang) for key in others)
         lines.append(f"{t('also_asked', lang)}{t('colon', lang)}{links}\n{{ .qb-also }}\n")
     return "\n".join(lines)
+
+
+def _question_data(question: Question) -> str:
+    """The question's facets as attributes, for the topic page's filters (overrides/assets/topic-tools.js)."""
+    facets = [f"data-source={question.source}"]
+    if question.difficulty:
+        facets.append(f"data-difficulty={question.difficulty}")
+    if question.stars:
+        facets.append(f"data-stars={question.stars}")
+    return " ".join(facets)
 
 
 def _render_answers(bank: Bank, question: Question, lang: Lang) -> list[str]:

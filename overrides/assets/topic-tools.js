@@ -1,0 +1,281 @@
+// Topic pages: my state per question, progress, filters kept in the URL query, expand /
+// collapse all. The home page: progress per topic and group. Uses the store of
+// overrides/assets/progress.js; the pages stay readable without it.
+(function () {
+  "use strict";
+  var P = window.qbankProgress;
+  if (!P) return;
+  var t = P.text;
+  var STATES = ["new", "learning", "known"];
+  // What marking a question records: "known" is a review graded Good, "learning" one
+  // graded Again, so the scheduler and the practice page agree with the topic page.
+  var MARK_GRADE = { learning: 1, known: 3 };
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // --- topic pages --------------------------------------------------------------------
+  function questionsOfPage() {
+    return Array.prototype.map.call(document.querySelectorAll("article h2.qb-question"), function (heading) {
+      var parts = [heading];
+      var next = heading.nextElementSibling;
+      while (next && next.tagName !== "H2") {
+        parts.push(next);
+        next = next.nextElementSibling;
+      }
+      return {
+        id: heading.id, heading: heading, parts: parts,
+        title: heading.textContent.replace(/¶$/, "").trim(),
+        facets: {
+          difficulty: heading.dataset.difficulty || "",
+          stars: heading.dataset.stars || "0",
+          source: heading.dataset.source || "",
+        },
+      };
+    });
+  }
+
+  function stateFacet(question) {
+    return P.stateOf(question.id);
+  }
+  function dueFacet(question) {
+    return P.isDue(question.id, new Date()) ? "due" : "";
+  }
+  var GROUPS = [
+    { name: "difficulty", legend: "difficulty", value: function (q) { return q.facets.difficulty; },
+      options: [["E", "difficulty_E"], ["M", "difficulty_M"], ["H", "difficulty_H"], ["", "no_difficulty"]] },
+    { name: "stars", legend: "stars", value: function (q) { return q.facets.stars; },
+      options: [5, 4, 3, 2, 1, 0].map(function (n) { return [String(n), n ? "★".repeat(n) : "no_stars"]; }) },
+    { name: "source", legend: "collections", value: function (q) { return q.facets.source; }, options: [] },
+    { name: "state", legend: "my_state", value: stateFacet,
+      options: [["new", "state_new"], ["learning", "state_learning"], ["known", "state_known"]] },
+    { name: "due", legend: "state_due", value: dueFacet, options: [["due", "state_due"]] },
+  ];
+
+  function readQuery() {
+    var params = new URLSearchParams(location.search);
+    var chosen = {};
+    GROUPS.forEach(function (g) {
+      var raw = params.get(g.name);
+      chosen[g.name] = raw === null ? [] : raw.split(",");
+    });
+    return chosen;
+  }
+  function writeQuery(chosen) {
+    var params = new URLSearchParams(location.search);
+    GROUPS.forEach(function (g) {
+      if (chosen[g.name].length) params.set(g.name, chosen[g.name].join(","));
+      else params.delete(g.name);
+    });
+    var query = params.toString().replace(/%2C/g, ",");
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  function matches(question, chosen, except) {
+    return GROUPS.every(function (g) {
+      return g.name === except || !chosen[g.name].length || chosen[g.name].indexOf(g.value(question)) >= 0;
+    });
+  }
+
+  function setupTopicPage() {
+    var questions = questionsOfPage();
+    var summary = document.querySelector("article .qb-summary");
+    if (!questions.length || !summary) return;
+    var sourceNames = {};
+    questions.forEach(function (q) {
+      var link = q.heading.nextElementSibling && q.heading.nextElementSibling.querySelector(".qb-source");
+      if (link) sourceNames[q.facets.source] = link.textContent;
+    });
+    GROUPS[2].options = Object.keys(sourceNames).sort().map(function (id) { return [id, null, sourceNames[id]]; });
+
+    var tools = element("div", "qb-tools");
+    var progress = element("p", "qb-progress");
+    progress.setAttribute("aria-live", "polite");
+    tools.appendChild(progress);
+    P.showNotices(tools);
+    var form = element("form", "qb-filters");
+    form.setAttribute("aria-label", t("filters"));
+    var inputs = {};
+    var countSpans = {};
+    GROUPS.forEach(function (g) {
+      var present = g.options.filter(function (o) {
+        return g.name === "state" || g.name === "due" || questions.some(function (q) { return g.value(q) === o[0]; });
+      });
+      if (present.length < 2 && g.name !== "due") return;
+      var fieldset = element("fieldset");
+      fieldset.appendChild(element("legend", "", t(g.legend)));
+      present.forEach(function (o) {
+        var label = element("label", "qb-check");
+        var input = element("input");
+        input.type = "checkbox";
+        input.name = g.name;
+        input.value = o[0];
+        label.appendChild(input);
+        var name = o[2] || (o[1] && o[1].indexOf("★") === 0 ? o[1] : t(o[1]));
+        label.appendChild(document.createTextNode(" " + name + " "));
+        var count = element("span", "qb-count");
+        label.appendChild(count);
+        fieldset.appendChild(label);
+        inputs[g.name + ":" + o[0]] = input;
+        countSpans[g.name + ":" + o[0]] = count;
+      });
+      form.appendChild(fieldset);
+    });
+    var bar = element("p", "qb-filter-bar");
+    var shown = element("span", "qb-shown");
+    shown.setAttribute("role", "status");
+    shown.setAttribute("aria-live", "polite");
+    var clear = element("button", "md-button", t("clear_filters"));
+    clear.type = "button";
+    var expand = element("button", "md-button", t("expand_all"));
+    expand.type = "button";
+    var collapse = element("button", "md-button", t("collapse_all"));
+    collapse.type = "button";
+    [shown, clear, expand, collapse].forEach(function (n) { bar.appendChild(n); });
+    // The filters fold away (long on a phone); open when the URL already filters.
+    var box = element("details", "qb-filter-box");
+    box.appendChild(element("summary", "", t("filters")));
+    box.appendChild(form);
+    tools.appendChild(box);
+    tools.appendChild(bar);
+    summary.parentNode.insertBefore(tools, summary.nextSibling);
+
+    var chosen = readQuery();
+    Object.keys(inputs).forEach(function (key) {
+      var parts = key.split(":");
+      inputs[key].checked = chosen[parts[0]].indexOf(parts[1]) >= 0;
+      if (inputs[key].checked) box.open = true;
+    });
+
+    function chosenFromForm() {
+      var out = {};
+      GROUPS.forEach(function (g) { out[g.name] = []; });
+      Object.keys(inputs).forEach(function (key) {
+        if (inputs[key].checked) out[key.split(":")[0]].push(inputs[key].value);
+      });
+      return out;
+    }
+    function apply() {
+      chosen = chosenFromForm();
+      var visible = 0;
+      questions.forEach(function (q) {
+        var show = matches(q, chosen);
+        visible += show ? 1 : 0;
+        q.parts.forEach(function (part) { part.hidden = !show; });
+        if (q.tocEntry) q.tocEntry.hidden = !show;
+      });
+      Object.keys(countSpans).forEach(function (key) {
+        var parts = key.split(":");
+        var group = GROUPS.filter(function (g) { return g.name === parts[0]; })[0];
+        var n = questions.filter(function (q) { return matches(q, chosen, group.name) && group.value(q) === parts[1]; }).length;
+        countSpans[key].textContent = "(" + n + ")";
+      });
+      shown.textContent = t("showing", { shown: visible, total: questions.length });
+      writeQuery(chosen);
+    }
+    function showProgress() {
+      var s = P.summary(questions.map(function (q) { return q.id; }), new Date());
+      progress.textContent = t("progress_line", s) + " · ";
+      var link = element("a", "", t("practice_link"));
+      link.href = document.getElementById("qb-ui").getAttribute("data-practice");
+      progress.appendChild(link);
+    }
+    function showStates() {
+      questions.forEach(function (q) {
+        var state = P.stateOf(q.id);
+        STATES.forEach(function (s) { q.heading.classList.toggle("qb-state-" + s, s === state); });
+        q.heading.classList.toggle("qb-due", P.isDue(q.id, new Date()));
+        if (q.select) q.select.value = state;
+      });
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    clear.addEventListener("click", function () {
+      Object.keys(inputs).forEach(function (key) { inputs[key].checked = false; });
+      apply();
+    });
+    function openAll(open) {
+      questions.forEach(function (q) {
+        if (q.heading.hidden) return;
+        q.parts.forEach(function (part) {
+          if (part.matches("details.answer, details.editor")) part.open = open;
+        });
+      });
+    }
+    expand.addEventListener("click", function () { openAll(true); });
+    collapse.addEventListener("click", function () { openAll(false); });
+
+    questions.forEach(function (q) {
+      var link = document.querySelector(".md-nav--secondary a[href='#" + q.id + "']");
+      q.tocEntry = link && link.closest("li");
+      var badges = q.heading.nextElementSibling;
+      if (!badges || !badges.classList.contains("qb-badges")) return;
+      var select = element("select", "qb-state");
+      select.setAttribute("aria-label", t("state_label", { title: q.title }));
+      STATES.forEach(function (s) {
+        var option = element("option", "", t("state_" + s));
+        option.value = s;
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () {
+        if (select.value === "new") P.forget(q.id);
+        else P.grade(q.id, MARK_GRADE[select.value], new Date(), 0);
+      });
+      q.select = select;
+      badges.appendChild(select);
+    });
+    document.addEventListener("qbank:progress", function () {
+      showStates();
+      showProgress();
+      apply();
+    });
+    showStates();
+    showProgress();
+    apply();
+  }
+
+  // --- the home page: progress per topic and group -------------------------------------
+  function setupHomePage() {
+    var table = document.querySelector("article table");
+    if (!table || !table.querySelector("a[href*='topics/']")) return;
+    P.data("index", P.base + "index.js").then(function (index) {
+      var byTopic = {};
+      var byGroup = {};
+      index.questions.forEach(function (row) {
+        var topic = index.topics[row[1]];
+        (byTopic[topic.slug] = byTopic[topic.slug] || []).push(row[0]);
+        (byGroup[topic.group] = byGroup[topic.group] || []).push(row[0]);
+      });
+      var header = table.querySelector("thead tr");
+      header.appendChild(element("th", "", t("col_progress")));
+      var group = -1;
+      var cells = [];
+      table.querySelectorAll("tbody tr").forEach(function (row, i, rows) {
+        var link = row.querySelector("a[href*='topics/']");
+        var ids = null;
+        if (link) ids = byTopic[link.getAttribute("href").replace(/^.*topics\/|\.html.*$/g, "")];
+        else if (i === rows.length - 1) ids = index.questions.map(function (r) { return r[0]; });
+        else ids = byGroup[++group];
+        var cell = element("td", "qb-progress-cell");
+        row.appendChild(cell);
+        cells.push([cell, ids || []]);
+      });
+      function fill() {
+        var at = new Date();
+        cells.forEach(function (c) { c[0].textContent = t("progress_cell", P.summary(c[1], at)); });
+      }
+      var notes = element("div", "qb-notices");
+      P.showNotices(notes);
+      table.parentNode.insertBefore(notes, table);
+      document.addEventListener("qbank:progress", fill);
+      fill();
+    });
+  }
+
+  setupTopicPage();
+  setupHomePage();
+})();

@@ -1,0 +1,195 @@
+"""The practice page's data: built topic pages → per-topic card scripts and an index.
+
+Cards hold the HTML of the *written* topic pages (read after the whole build), so their
+math and sanitising are exactly the topic pages'. The data are classic scripts calling
+``qbankRegister(name, data)`` (overrides/assets/progress.js): the practice page inserts
+them with ``<script>`` tags, which works from ``file://`` where fetch does not.
+
+- ``assets/practice/<lang>/index.js``: topics, groups, collections, and one row per
+  question ``[id, topic, collection, difficulty, stars]`` (list indexes, "" and 0 for none).
+- ``assets/practice/<lang>/<topic>.js``: ``{id: {"t": title, "q": question, "a": answers}}``.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .model import LANGS, Bank, Lang
+from .yamlio import write_text_atomic
+
+DATA_DIR = "assets/practice"
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Top-level blocks of a question's section that answer it: revealed only on "Show answer".
+ANSWER_CLASSES = {"answer", "editor", "qb-served", "qb-no-answer", "qb-also"}
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class PracticeDataError(Exception):
+    """A built topic page does not have the shape the cards are cut from."""
+
+
+@dataclass
+class Block:
+    tag: str
+    classes: list[str]
+    attrs: dict[str, str]
+    start: int
+    end: int = -1
+
+
+class _TopLevel(HTMLParser):
+    """The top-level elements of an HTML fragment, with their offsets in it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.blocks: list[Block] = []
+        self.depth = 0
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth == 0:
+            values = {k: v or "" for k, v in attrs}
+            self.blocks.append(Block(tag, values.get("class", "").split(), values, self._offset()))
+            if tag in VOID:
+                self.blocks[-1].end = self.text.index(">", self._offset()) + 1
+        if tag not in VOID:
+            self.depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth == 0:
+            values = {k: v or "" for k, v in attrs}
+            start = self._offset()
+            self.blocks.append(Block(tag, values.get("class", "").split(), values, start))
+            self.blocks[-1].end = self.text.index(">", start) + 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        self.depth -= 1
+        if self.depth == 0 and self.blocks:
+            self.blocks[-1].end = self.text.index(">", self._offset()) + 1
+
+
+def top_level_blocks(html: str) -> list[Block]:
+    parser = _TopLevel(html)
+    parser.feed(html)
+    parser.close()
+    return parser.blocks
+
+
+def article_of(page: str, name: str) -> str:
+    start = page.find("<article")
+    end = page.rfind("</article>")
+    if start < 0 or end < 0:
+        raise PracticeDataError(f"{name}: no <article> in the built page")
+    return page[page.index(">", start) + 1 : end]
+
+
+def rebase(html: str, page_dir: str, page_name: str) -> str:
+    """Relative links of a page in ``page_dir`` made relative to the language's root."""
+
+    def fix(match: re.Match[str]) -> str:
+        attr, url = match[1], match[2]
+        if url.startswith("#"):
+            return f'{attr}="{page_dir}/{page_name}{url}"'
+        if SCHEME.match(url) or url.startswith("/") or not url:
+            return match[0]
+        path, hash_, fragment = url.partition("#")
+        joined = posixpath.normpath(posixpath.join(page_dir, path))
+        return f'{attr}="{joined}{hash_}{fragment}"'
+
+    return URL_ATTR.sub(fix, html)
+
+
+@dataclass
+class _Card:
+    title: str
+    question: list[str]
+    answers: list[str]
+
+
+def cut_cards(page: str, name: str) -> dict[str, dict[str, str]]:
+    """Each question of a built topic page: its title, the question's blocks, the answers'."""
+    article = article_of(page, name)
+    cards: dict[str, _Card] = {}
+    current: _Card | None = None
+    for block in top_level_blocks(article):
+        html = article[block.start : block.end]
+        if block.tag == "h2":
+            current = None
+            if "qb-question" in block.classes:
+                title = HEADERLINK.sub("", html[html.index(">") + 1 : html.rindex("</h2>")]).strip()
+                current = cards[block.attrs["id"]] = _Card(title, [], [])
+        elif current is not None:
+            (current.answers if ANSWER_CLASSES & set(block.classes) else current.question).append(html)
+    return {qid: {"t": c.title, "q": "\n".join(c.question), "a": "\n".join(c.answers)} for qid, c in cards.items()}
+
+
+def practice_index(bank: Bank, lang: Lang) -> dict[str, object]:
+    """What the practice page chooses from, in the page order of the topics."""
+    topics = list(bank.topics)
+    groups = list(bank.groups)
+    sources = list(bank.sources)
+    topic_index = {t.slug: i for i, t in enumerate(topics)}
+    source_index = {s.id: i for i, s in enumerate(sources)}
+    group_index = {g.slug: i for i, g in enumerate(groups)}
+    rows = [
+        [q.id, topic_index[q.topic], source_index[q.source], q.difficulty or "", q.stars or 0]
+        for topic in topics
+        for q in bank.questions_of(topic.slug)
+    ]
+    return {
+        "groups": [{"slug": g.slug, "title": g.title.get(lang) or g.slug} for g in groups],
+        "topics": [
+            {"slug": t.slug, "title": t.title.get(lang) or t.slug, "group": group_index[t.group]} for t in topics
+        ],
+        "sources": [{"id": s.id, "title": s.short_title.get(lang) or s.title.get(lang) or s.id} for s in sources],
+        "questions": rows,
+    }
+
+
+def data_script(name: str, data: object) -> str:
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"qbankRegister({json.dumps(name)},{payload});\n"
+
+
+def write_script(path: Path, text: str) -> Path:
+    """Atomically, readable by the web server like the site's other files (mkstemp makes 0600)."""
+    write_text_atomic(path, text)
+    path.chmod(0o644)
+    return path
+
+
+def lang_root(site: Path, lang: Lang) -> Path:
+    return site if lang == "zh" else site / lang
+
+
+def write_practice_data(site: Path, bank: Bank) -> list[Path]:
+    """Write every data script of both languages; returns what it wrote."""
+    written = []
+    for lang in LANGS:
+        root = lang_root(site, lang)
+        out = site / DATA_DIR / lang  # beside the theme's assets, which both languages share
+        for topic in bank.topics:
+            page = root / "topics" / f"{topic.slug}.html"
+            cards = cut_cards(page.read_text(encoding="utf-8"), str(page))
+            expected = [q.id for q in bank.questions_of(topic.slug)]
+            if sorted(cards) != sorted(expected):
+                missing = sorted(set(expected) - set(cards))
+                raise PracticeDataError(f"{page}: questions missing from the built page: {missing[:5]}")
+            cards = {qid: {k: rebase(v, "topics", page.name) for k, v in card.items()} for qid, card in cards.items()}
+            written.append(write_script(out / f"{topic.slug}.js", data_script(f"topic:{topic.slug}", cards)))
+        written.append(write_script(out / "index.js", data_script("index", practice_index(bank, lang))))
+    return written
