@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from qbank import search_split, search_worker
 from qbank.build import build_site_bank
+from qbank.exports import downloads
 from qbank.glossary import write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
@@ -30,6 +31,9 @@ MARKERS: dict[str, Callable[[Bank, Lang, MkDocsConfig], str]] = {
     "sources": lambda bank, lang, config: render_source_list(bank, lang),
     "total": lambda bank, lang, config: str(len(bank.questions)),
     "repository": lambda bank, lang, config: render_repository(config.repo_url, lang),
+    # the downloads pages: filled in by `qbank exports` (qbank/exports/downloads.py)
+    "downloads": lambda bank, lang, config: downloads.placeholder(lang),
+    "licences": lambda bank, lang, config: downloads.render_licences(bank, lang),
 }
 _bank: Bank | None = None
 
@@ -77,13 +81,14 @@ def _translate_navigation(config: MkDocsConfig, bank: Bank) -> None:
             language.nav_translations = {g.title.zh: g.title.en for g in bank.groups} | _STATIC_NAV
 
 
-_STATIC_NAV = {"关于与贡献": "About & contributing"}
+_STATIC_NAV = {"下载": "Downloads", "关于与贡献": "About & contributing"}
 
 
 def _navigation(bank: Bank) -> list[object]:
     nav: list[object] = ["index.md"]
     for group in bank.groups:
         nav.append({group.title.zh: [page_path(t.slug, "zh") for t in bank.topics_of(group.slug)]})
+    nav.append({"下载": "downloads.md"})
     nav.append({"关于与贡献": "about.md"})
     return nav
 

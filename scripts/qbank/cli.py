@@ -143,6 +143,28 @@ def check_site(site: Path, config: Path) -> int:
 
 
 @command(
+    "exports",
+    args=(
+        SOURCES_ARG,
+        arg("--site", type=Path, default=SITE, help="the built site to write into (default: site)"),
+        arg("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml: site_url, Markdown extensions"),
+    ),
+)
+def exports(sources: Path, site: Path, config: Path) -> int:
+    """Write the downloads into the built site (after `make site`): Anki decks and PDF books per
+    language, the JSON bank, a CSV, the licences, the offline zip; fill in the downloads pages."""
+    from .exports import ExportError
+    from .exports.run import Project, run_exports  # genanki, Chromium: only here
+
+    try:
+        run_exports(Project(config.resolve().parent, sources, site))
+    except ExportError as err:
+        print(f"qbank exports: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+@command(
     "bench",
     args=(
         arg("--runs", type=int, default=5, help="runs per figure (median); default 5"),
