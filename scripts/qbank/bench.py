@@ -4,6 +4,8 @@ Prints the conversion time, the full build time, the built site's size, the sear
 index size per language, and the bytes one topic page transfers (HTML, CSS, JS, fonts,
 MathJax) in Chromium. ``--scale`` also converts and builds synthetic banks 10× and 30×
 the real one (every collection repeated under new ids) to show how build time grows.
+``--exports`` also times ``qbank exports`` (once: the PDF books take minutes) and prints
+the size of each file it writes.
 Figures, not pass/fail: the tests check behaviour, this script measures it.
 """
 
@@ -108,7 +110,20 @@ def scaled_project(root: Path, factor: int, workdir: Path) -> Path:
     return project
 
 
-def run(root: Path, runs: int, scale: bool) -> None:
+def exports_figures(project: Path) -> None:
+    """``qbank exports`` on the built copy: its time and each file's size and pages."""
+    took = timed([sys.executable, "-m", "qbank.cli", "exports"], project, 1)
+    print(f"exports (qbank exports, 1 run) {took:.0f} s")
+    for path in sorted((project / "site" / "downloads").iterdir()):
+        pages = ""
+        if path.suffix == ".pdf":
+            from pypdf import PdfReader  # a test requirement, as Playwright is
+
+            pages = f", {len(PdfReader(path).pages)} pages"
+        print(f"  {path.name:<34} {kib(path.stat().st_size):>12}{pages}")
+
+
+def run(root: Path, runs: int, scale: bool, exports: bool = False) -> None:
     """Print every figure for the project at ``root`` (measured on a copy of it)."""
     with tempfile.TemporaryDirectory(prefix="qbank-bench-") as tmp:
         project = Path(tmp) / "x1"
@@ -129,6 +144,8 @@ def run(root: Path, runs: int, scale: bool) -> None:
         print(f"one topic page ({TOPIC_PAGE}) transfers {kib(total_raw)} ({kib(total_gzip)} gzip):")
         for kind, (raw, packed) in sorted(transfer.items(), key=lambda kv: -kv[1][0]):
             print(f"  {kind:<12} {kib(raw):>12} ({kib(packed)} gzip)")
+        if exports:
+            exports_figures(project)
         if scale:
             print("scaling (synthetic banks: every collection repeated under new ids)")
             for factor in (1, 10, 30):

@@ -169,13 +169,14 @@ def exports(sources: Path, site: Path, config: Path) -> int:
     args=(
         arg("--runs", type=int, default=5, help="runs per figure (median); default 5"),
         arg("--scale", action="store_true", help="also build synthetic banks 10x and 30x the real one"),
+        arg("--exports", action="store_true", help="also time `qbank exports` once and list the files' sizes"),
     ),
 )
-def bench(runs: int, scale: bool) -> int:
+def bench(runs: int, scale: bool, exports: bool) -> int:
     """Measure conversion and build times, site and search index sizes, one page's transfer."""
     from . import bench as bench_module  # needs the test requirements (Playwright)
 
-    bench_module.run(Path.cwd(), runs, scale)
+    bench_module.run(Path.cwd(), runs, scale, exports)
     return 0
 
 
