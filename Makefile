@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test lint bench vendor clean chromium
+.PHONY: site exports export-tools serve test lint bench vendor clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,20 @@ chromium: $(VENV)/.test-deps
 site: $(VENV)/.site-deps $(MATHJAX)
 	$(BIN)/qbank convert
 	$(BIN)/mkdocs build --strict
+
+# The exports print the books with a Chromium and need a CJK font for the Chinese text; as
+# root on Debian, Debian's chromium and fonts-noto-cjk are installed when missing.
+export-tools:
+	@{ command -v chromium || command -v chromium-browser || command -v google-chrome; } >/dev/null && \
+	  fc-list :lang=zh family | grep -q . || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's chromium and fonts-noto-cjk for the PDF books"; \
+	    apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  fi; }
+
+## exports: after `make site`, write the downloads into site/downloads/ (Anki, PDF, CSV, JSON, zip)
+exports: $(VENV)/.site-deps export-tools
+	$(BIN)/qbank exports
 
 ## serve: live preview on http://127.0.0.1:8000 (editing sources/ updates the pages)
 serve: $(VENV)/.site-deps $(MATHJAX)

@@ -27,6 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from qbank import mathsvg, not_found, practice, search_split, search_terms, search_worker
 from qbank.build import build_site_bank
+from qbank.exports import downloads
 from qbank.glossary import load_glossary, write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
@@ -39,6 +40,9 @@ MARKERS: dict[str, Callable[[Bank, Lang, MkDocsConfig], str]] = {
     "sources": lambda bank, lang, config: render_source_list(bank, lang),
     "total": lambda bank, lang, config: str(len(bank.questions)),
     "repository": lambda bank, lang, config: render_repository(config.repo_url, lang),
+    # the downloads pages: filled in by `qbank exports` (qbank/exports/downloads.py)
+    "downloads": lambda bank, lang, config: downloads.placeholder(lang),
+    "licences": lambda bank, lang, config: downloads.render_licences(bank, lang),
 }
 log = logging.getLogger("mkdocs.plugins.qbank")
 _bank: Bank | None = None
@@ -124,7 +128,7 @@ def _translate_navigation(config: MkDocsConfig, bank: Bank) -> None:
             language.nav_translations = {g.title.zh: g.title.en for g in bank.groups} | _STATIC_NAV
 
 
-_STATIC_NAV = {"练习": "Practice", "关于与贡献": "About & contributing"}
+_STATIC_NAV = {"练习": "Practice", "下载": "Downloads", "关于与贡献": "About & contributing"}
 
 
 def _navigation(bank: Bank) -> list[object]:
@@ -132,6 +136,7 @@ def _navigation(bank: Bank) -> list[object]:
     for group in bank.groups:
         nav.append({group.title.zh: [page_path(t.slug, "zh") for t in bank.topics_of(group.slug)]})
     nav.append({"练习": "practice.md"})
+    nav.append({"下载": "downloads.md"})
     nav.append({"关于与贡献": "about.md"})
     return nav
 

@@ -10,6 +10,8 @@ the size of a progress export with every question reviewed once; Lighthouse's mo
 a few pages (scripts/lighthouse, installed by ``make bench``; skipped with a note where it
 is not installed). ``--scale N…`` also converts and builds synthetic banks N times the
 real one (every collection repeated under new ids) to show how build time grows.
+``--exports`` also times ``qbank exports`` (once: the PDF books take minutes) and prints
+the size of each file it writes.
 Figures, not pass/fail: the tests check behaviour, this script measures it.
 """
 
@@ -209,7 +211,20 @@ def scaled_project(root: Path, factor: int, workdir: Path) -> Path:
     return project
 
 
-def run(root: Path, runs: int, scale: list[int] | None) -> None:
+def exports_figures(project: Path) -> None:
+    """``qbank exports`` on the built copy: its time and each file's size and pages."""
+    took, _ = timed([sys.executable, "-m", "qbank.cli", "exports"], project, 1)
+    print(f"exports (qbank exports, 1 run) {took:.0f} s")
+    for path in sorted((project / "site" / "downloads").iterdir()):
+        pages = ""
+        if path.suffix == ".pdf":
+            from pypdf import PdfReader  # a test requirement, as Playwright is
+
+            pages = f", {len(PdfReader(path).pages)} pages"
+        print(f"  {path.name:<34} {kib(path.stat().st_size):>12}{pages}")
+
+
+def run(root: Path, runs: int, scale: list[int] | None, exports: bool = False) -> None:
     """Print every figure for the project at ``root`` (measured on a copy of it)."""
     with tempfile.TemporaryDirectory(prefix="qbank-bench-") as tmp:
         project = copy_project(root, Path(tmp) / "x1")
@@ -228,6 +243,8 @@ def run(root: Path, runs: int, scale: list[int] | None) -> None:
         cards, raw, packed, csv = practice_export_size(site)
         print(f"progress export, {cards} cards reviewed once: {kib(raw)} ({kib(packed)} gzip); CSV log {kib(csv)}")
         lighthouse(site)
+        if exports:
+            exports_figures(project)
         for factor in scale or []:
             scaled = project if factor == 1 else scaled_project(root, factor, Path(tmp))
             factor_runs = 1 if factor > 1 else runs

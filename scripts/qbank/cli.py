@@ -143,6 +143,28 @@ def check_site(site: Path, config: Path) -> int:
 
 
 @command(
+    "exports",
+    args=(
+        SOURCES_ARG,
+        arg("--site", type=Path, default=SITE, help="the built site to write into (default: site)"),
+        arg("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml: site_url, Markdown extensions"),
+    ),
+)
+def exports(sources: Path, site: Path, config: Path) -> int:
+    """Write the downloads into the built site (after `make site`): Anki decks and PDF books per
+    language, the JSON bank, a CSV, the licences, the offline zip; fill in the downloads pages."""
+    from .exports import ExportError
+    from .exports.run import Project, run_exports  # genanki, Chromium: only here
+
+    try:
+        run_exports(Project(config.resolve().parent, sources, site))
+    except ExportError as err:
+        print(f"qbank exports: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+@command(
     "bench",
     args=(
         arg("--runs", type=int, default=5, help="runs per figure (median); default 5"),
@@ -153,15 +175,17 @@ def check_site(site: Path, config: Path) -> int:
             metavar="N",
             help="also build synthetic banks N times the real one (no N: 1 10 30)",
         ),
+        arg("--exports", action="store_true", help="also time `qbank exports` once and list the files' sizes"),
     ),
 )
-def bench(runs: int, scale: list[int] | None) -> int:
+def bench(runs: int, scale: list[int] | None, exports: bool) -> int:
     """Measure conversion and build times (against a bare Material build of the same pages,
-    with a cold and a warm formula cache), site and search index sizes, one page's transfer."""
+    with a cold and a warm formula cache), site and search index sizes, one page's transfer,
+    Lighthouse scores; with --exports, the time and files of `qbank exports`."""
     from . import bench as bench_module  # needs the test requirements (Playwright)
 
     factors = None if scale is None else (scale or [1, 10, 30])
-    bench_module.run(Path.cwd(), runs, factors)
+    bench_module.run(Path.cwd(), runs, factors, exports)
     return 0
 
 

@@ -65,6 +65,41 @@ STRINGS: dict[str, dict[str, str]] = {
     "total": {"zh": "合计", "en": "Total"},
     # the accessible name of a formula wide enough to scroll in its own box
     "formula": {"zh": "公式", "en": "Formula"},
+    # exports (scripts/qbank/exports/) and the downloads pages
+    "anki_deck": {"zh": "ML/DL 面试题库", "en": "ML-DL interview questions"},
+    "anki_card": {"zh": "问答", "en": "Question and answer"},
+    "other_language": {"zh": "English", "en": "中文"},
+    "book_title": {"zh": "ML/DL 面试题库", "en": "ML/DL Interview Question Bank"},
+    "book_subtitle": {
+        "zh": "机器学习 / 深度学习面试题与答案",
+        "en": "Machine learning and deep learning interview questions with answers",
+    },
+    "book_facts": {
+        "zh": "共 {questions} 道题，来自 {collections} 个题库 · {date}",
+        "en": "{questions} questions from {collections} collections · {date}",
+    },
+    "book_copyright": {
+        "zh": "题目版权归各题库原作者所有；编者答案为本站所写。",
+        "en": "The questions belong to the authors of their collections; the editor answers were written for the site.",
+    },
+    "book_contents": {"zh": "目录", "en": "Contents"},
+    "downloads_missing": {
+        "zh": "这份构建还没有下载文件：运行 `make exports`（在 `make site` 之后）即可生成，并在这里列出。",
+        "en": "This build has no download files yet: `make exports` (after `make site`) writes them "
+        "and lists them here.",
+    },
+    "col_file": {"zh": "文件", "en": "File"},
+    "col_content": {"zh": "内容", "en": "Content"},
+    "col_size": {"zh": "大小", "en": "Size"},
+    "col_date": {"zh": "日期", "en": "Date"},
+    "download_anki": {"zh": "Anki 卡组", "en": "Anki deck"},
+    "download_pdf": {"zh": "PDF 电子书", "en": "PDF book"},
+    "download_json": {"zh": "JSON 题库（全部字段）", "en": "JSON bank (every field)"},
+    "download_csv": {"zh": "CSV 表格（每题一行，双语）", "en": "CSV table (a row per question, both languages)"},
+    "download_readme": {"zh": "许可与署名（文本）", "en": "Licences and attribution (text)"},
+    "download_zip": {"zh": "整站离线包", "en": "The whole site, offline"},
+    "lang_zh": {"zh": "中文为主", "en": "Chinese first"},
+    "lang_en": {"zh": "英文为主", "en": "English first"},
 }
 
 

@@ -1,0 +1,144 @@
+"""PDF books, one per language, printed by headless Chromium from a print page.
+
+The print page (``overrides/exports/book.html``) holds a cover, a table of contents by
+group and topic, and every question with its answers expanded and its permalink; its
+``@page`` rules give A4 and page numbers (Chromium prints CSS margin boxes). It is
+written to a temporary folder, never into the site, so no navigation or search index
+sees it. Chromium's own command line prints it (``--print-to-pdf``): no Playwright at
+export time, and ``--virtual-time-budget`` lets MathJax finish typesetting first.
+Chinese text needs a CJK font on the machine (Debian's ``fonts-noto-cjk``, which
+``make exports`` installs); Chromium embeds the subset it uses.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..browser import CHROMIUM_ARGS, find_chromium
+from ..model import Bank, Lang
+from ..strings import t
+from . import ExportError
+from .content import view
+from .markdown import MarkdownRenderer
+
+# Virtual milliseconds Chromium lets the page run before printing: it skips ahead while
+# the page is idle, so this only bounds MathJax's typesetting, it is not waited out.
+VIRTUAL_TIME_BUDGET_MS = 600_000
+PRINT_TIMEOUT_S = 900
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+
+class PrintError(ExportError):
+    """Chromium did not print the book."""
+
+
+@dataclass(frozen=True)
+class BookAnswer:
+    label: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class BookQuestion:
+    id: str
+    number: int
+    title: Markup
+    meta: str
+    body: Markup
+    answers: list[BookAnswer]
+    permalink: str
+
+
+@dataclass(frozen=True)
+class BookTopic:
+    slug: str
+    title: str
+    questions: list[BookQuestion]
+
+
+@dataclass(frozen=True)
+class BookGroup:
+    slug: str
+    title: str
+    topics: list[BookTopic]
+
+
+def book_questions(bank: Bank, lang: Lang, site_url: str, renderer: MarkdownRenderer) -> list[BookGroup]:
+    """Every question of the bank, by group and topic, in the site's order, numbered."""
+    number = 0
+    groups = []
+    for group in bank.groups:
+        topics = []
+        for topic in bank.topics_of(group.slug):
+            questions = []
+            for question in bank.questions_of(topic.slug):
+                number += 1
+                shown = view(bank, question, lang, site_url)
+                title, _, rest = shown.question.strip().partition("\n")
+                heading = renderer.html(title)
+                questions.append(
+                    BookQuestion(
+                        id=question.id,
+                        number=number,
+                        title=Markup(_PARAGRAPH.sub(r"\1", heading)),  # noqa: S704 (rendered from escaped Markdown)
+                        meta=" · ".join(shown.meta),
+                        body=Markup(renderer.html(rest)) if rest.strip() else Markup(),  # noqa: S704
+                        answers=[BookAnswer(a.label, Markup(renderer.html(a.text))) for a in shown.answers],  # noqa: S704
+                        permalink=shown.permalink,
+                    )
+                )
+            topics.append(BookTopic(topic.slug, topic.title.get(lang) or topic.slug, questions))
+        groups.append(BookGroup(group.slug, group.title.get(lang) or group.slug, topics))
+    return groups
+
+
+def book_html(
+    bank: Bank, lang: Lang, site_url: str, renderer: MarkdownRenderer, templates: Path, site: Path, date: str
+) -> str:
+    """The print page of ``lang``; MathJax is loaded from the built site."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
+    total = len(bank.questions)
+    return environment.get_template("book.html").render(
+        lang=lang,
+        title=t("book_title", lang),
+        subtitle=t("book_subtitle", lang),
+        facts=t("book_facts", lang, questions=total, collections=len(bank.sources), date=date),
+        copyright=t("book_copyright", lang),
+        contents=t("book_contents", lang),
+        site_url=site_url,
+        groups=book_questions(bank, lang, site_url, renderer),
+        mathjax_config=(site / "assets" / "mathjax-config.js").resolve().as_uri(),
+        mathjax=(site / "assets" / "vendor" / "mathjax" / "tex-chtml.js").resolve().as_uri(),
+    )
+
+
+def print_pdf(page: str, out: Path) -> None:
+    """Print an HTML document to ``out`` with headless Chromium."""
+    with tempfile.TemporaryDirectory(prefix="qbank-book-") as work:
+        source = Path(work) / "book.html"
+        source.write_text(page, encoding="utf-8")
+        command = [
+            find_chromium(),
+            "--headless",
+            *CHROMIUM_ARGS,
+            f"--user-data-dir={Path(work) / 'profile'}",
+            "--allow-file-access-from-files",
+            "--no-pdf-header-footer",
+            "--run-all-compositor-stages-before-draw",
+            f"--virtual-time-budget={VIRTUAL_TIME_BUDGET_MS}",
+            f"--print-to-pdf={out}",
+            source.as_uri(),
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=PRINT_TIMEOUT_S, check=False)
+        except subprocess.TimeoutExpired:
+            raise PrintError(f"Chromium did not print {out.name} within {PRINT_TIMEOUT_S} s") from None
+        if result.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+            raise PrintError(f"Chromium could not print {out.name}: {result.stderr.strip()[-500:]}")
