@@ -127,11 +127,11 @@
   // loaded only when a card holds math. Nothing else depends on it.
   var mathjax = null;
   function typeset(element) {
-    var config = $("qb-ui").getAttribute("data-mathjax-config");
-    if (!config || !element.querySelector(".arithmatex")) return;
+    if (!element.querySelector(".arithmatex")) return;
     if (!mathjax) {
-      mathjax = P.loadScript(config).then(function () {
-        return P.loadScript($("qb-ui").getAttribute("data-mathjax"));
+      var assets = $("qb-ui").getAttribute("data-assets");
+      mathjax = P.loadScript(assets + "mathjax-config.js").then(function () {
+        return P.loadScript(assets + "vendor/mathjax/tex-chtml.js");
       }).then(function () { return window.MathJax.startup.promise; });
     }
     mathjax.then(function () { return window.MathJax.typesetPromise([element]); });
