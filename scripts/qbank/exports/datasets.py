@@ -74,8 +74,8 @@ def licence_text(bank: Bank) -> str:
         count = sum(q.source == source.id for q in bank.questions)
         lines += [
             f"- {source.id}: {source.title.en or source.title.zh or source.file} ({count} questions)",
-            f"  author: {source.attribution.author or 'unknown'}",
-            f"  licence: {source.attribution.licence or 'unknown'}",
+            f"  author: {source.attribution.author.get('en') or 'unknown'}",
+            f"  licence: {source.attribution.licence.get('en') or 'unknown'}",
         ]
         if source.attribution.url:
             lines.append(f"  url: {source.attribution.url}")

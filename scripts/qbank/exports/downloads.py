@@ -107,6 +107,7 @@ def render_licences(bank: Bank, lang: Lang) -> str:
         if source.attribution.url:
             name = f"[{name}](<{source.attribution.url}>)"
         count = sum(q.source == source.id for q in bank.questions)
-        author, licence = _cell(source.attribution.author or "—"), _cell(source.attribution.licence or "—")
+        author = _cell(source.attribution.author.get(lang) or "—")
+        licence = _cell(source.attribution.licence.get(lang) or "—")
         rows.append(f"| {name} (`{source.id}`) | {count} | {author} | {licence} |")
     return "\n".join(rows) + "\n"
