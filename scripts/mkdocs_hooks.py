@@ -181,6 +181,8 @@ def page_kind(src_uri: str) -> str:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = _render_math(output, page, config)
+    if page_kind(page.file.src_uri) == "practice" and _math is not None:
+        output = mathsvg.with_stylesheet(output, _math)  # its cards bring SVG formulas
     return search_split.point_config_at_language_index(output, page_lang(page), page.url)
 
 

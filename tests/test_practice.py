@@ -131,26 +131,37 @@ def test_filters_show_exactly_the_matching_questions_and_live_in_the_url(visit: 
     visit.check_clean()
 
 
-def first_card_with_math(site: Path) -> str | None:
-    """A topic whose first question's answer holds math still typeset in the browser."""
+def first_card_with_math(site: Path) -> str:
+    """A topic whose first question's answer holds a formula."""
     for script in sorted((site / "assets" / "practice" / "en").glob("*.js")):
         name, data = script.read_text(encoding="utf-8").removeprefix("qbankRegister(").split(",", 1)
         if json.loads(name) != "index":
-            first = next(iter(json.loads(data.rstrip().removesuffix(");")).values()))
-            if 'class="arithmatex"' in first["a"]:
+            cards = json.loads(data.rstrip().removesuffix(");"))["cards"]
+            if 'class="arithmatex' in next(iter(cards.values()))["a"]:
                 return script.stem
-    return None
+    raise AssertionError("no topic's first card holds a formula")
 
 
-def test_math_in_a_revealed_card_is_typeset(visit: Visit, built_site: Path) -> None:
-    topic = first_card_with_math(built_site)
-    if topic is None:
-        pytest.skip("no card holds math left to typeset in the browser")
+def test_math_in_a_revealed_card_is_drawn_with_its_glyphs(visit: Visit, built_site: Path) -> None:
+    """Cards bring build-time SVG formulas; the glyphs they <use> and MathJax's stylesheet
+    (which hides the screen readers' MathML copy) must come with them."""
     page = visit.open("en/practice.html")
-    start_review(page, topics=[topic])
+    start_review(page, topics=[first_card_with_math(built_site)])
     page.keyboard.press("Space")
-    page.locator("#qb-card-answer mjx-container").first.wait_for()
-    assert page.locator("#qb-card-answer mjx-merror").count() == 0
+    formula = page.locator("#qb-card-answer mjx-container svg").first
+    formula.wait_for()
+    unresolved = page.evaluate(
+        """() => [...document.querySelectorAll('#qb-card-answer mjx-container use')]
+            .map(u => u.getAttribute('href')).filter(h => !document.getElementById(h.slice(1)))"""
+    )
+    assert unresolved == []
+    assert page.locator("#qb-card-answer use").count() > 0
+    hidden = page.locator("#qb-card-answer mjx-assistive-mml").first.evaluate(
+        "m => { const s = getComputedStyle(m); return [s.position, s.clip]; }"
+    )
+    assert hidden[0] == "absolute" and hidden[1].startswith("rect("), hidden
+    assert formula.bounding_box()["height"] > 5
+    assert not any("mathjax" in url.lower() for url in visit.requests)
     visit.check_clean()
 
 
@@ -368,7 +379,7 @@ def test_every_question_has_a_card_in_both_languages(built_site: Path, bank) -> 
         for script in sorted(folder.glob("*.js")):
             name, data = script.read_text(encoding="utf-8").removeprefix("qbankRegister(").split(",", 1)
             if json.loads(name) != "index":
-                cards = json.loads(data.rstrip().removesuffix(");"))
+                cards = json.loads(data.rstrip().removesuffix(");"))["cards"]
                 ids += cards
                 assert all(card["t"] and card["a"] for card in cards.values()), script
             assert script.stat().st_mode & 0o444 == 0o444, script  # a web server must read it

@@ -120,21 +120,32 @@
   function topicOf(row) { return index.topics[row[1]].slug; }
   function loadCard(row) {
     var topic = topicOf(row);
-    return P.data("topic:" + topic, P.base + topic + ".js").then(function (cards) { return cards[row[0]]; });
+    return P.data("topic:" + topic, P.base + topic + ".js").then(function (data) {
+      addGlyphs(data.glyphs);
+      return data.cards[row[0]];
+    });
   }
 
-  // Formulas: typeset by MathJax in the browser until math is rendered at build time;
-  // loaded only when a card holds math. Nothing else depends on it.
-  var mathjax = null;
-  function typeset(element) {
-    if (!element.querySelector(".arithmatex")) return;
-    if (!mathjax) {
-      var assets = $("qb-ui").getAttribute("data-assets");
-      mathjax = P.loadScript(assets + "mathjax-config.js").then(function () {
-        return P.loadScript(assets + "vendor/mathjax/tex-chtml.js");
-      }).then(function () { return window.MathJax.startup.promise; });
+  // Formulas are SVG made at build time; their glyph outlines come with the topic's cards
+  // and go, once each, into one hidden <svg><defs> that every formula's <use> points into.
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function addGlyphs(glyphs) {
+    var defs = document.querySelector("#qbank-math-glyphs defs");
+    if (!defs) {
+      var holder = document.createElementNS(SVG_NS, "svg");
+      holder.id = "qbank-math-glyphs";
+      holder.setAttribute("aria-hidden", "true");
+      holder.style.display = "none";
+      defs = holder.appendChild(document.createElementNS(SVG_NS, "defs"));
+      document.body.appendChild(holder);
     }
-    mathjax.then(function () { return window.MathJax.typesetPromise([element]); });
+    Object.keys(glyphs).forEach(function (id) {
+      if (document.getElementById(id)) return;
+      var path = document.createElementNS(SVG_NS, "path");
+      path.id = id;
+      path.setAttribute("d", glyphs[id]);
+      defs.appendChild(path);
+    });
   }
 
   function showCard(row) {
@@ -154,7 +165,6 @@
       $("qb-card-link").href = "topics/" + topicOf(row) + ".html#" + row[0];
       $("qb-card-position").textContent = t("card_of", { n: session.position + 1, total: session.total });
       card.hidden = false;
-      typeset(card);
       $("qb-show").focus();
     });
   }

@@ -278,6 +278,12 @@ def _with_glyphs_and_style(page_html: str, glyphs: dict[str, str], renderer: Mat
         page_html = page_html.replace("</body>", defs + "</body>", 1)
     else:
         page_html += defs
+    return with_stylesheet(page_html, renderer)
+
+
+def with_stylesheet(page_html: str, renderer: MathRenderer) -> str:
+    """A whole page with MathJax's SVG stylesheet in its head (a page whose formulas arrive
+    later, as the practice page's cards do, needs it too); a fragment is left as it is."""
     if "</head>" in page_html:
         page_html = page_html.replace("</head>", f"<style>{renderer.stylesheet()}</style></head>", 1)
     return page_html

@@ -7,7 +7,9 @@ them with ``<script>`` tags, which works from ``file://`` where fetch does not.
 
 - ``assets/practice/<lang>/index.js``: topics, groups, collections, and one row per
   question ``[id, topic, collection, difficulty, stars]`` (list indexes, "" and 0 for none).
-- ``assets/practice/<lang>/<topic>.js``: ``{id: {"t": title, "q": question, "a": answers}}``.
+- ``assets/practice/<lang>/<topic>.js``: ``{"cards": {id: {"t": title, "q": question, "a":
+  answers}}, "glyphs": {glyph id: SVG path}}``: the formulas are the page's SVG, whose glyph
+  outlines the topic page holds once (``mathsvg``), so the cards carry them beside.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .mathsvg import glyphs_of
 from .model import LANGS, Bank, Lang
 from .yamlio import write_text_atomic
 
@@ -184,12 +187,14 @@ def write_practice_data(site: Path, bank: Bank) -> list[Path]:
         out = site / DATA_DIR / lang  # beside the theme's assets, which both languages share
         for topic in bank.topics:
             page = root / "topics" / f"{topic.slug}.html"
-            cards = cut_cards(page.read_text(encoding="utf-8"), str(page))
+            text = page.read_text(encoding="utf-8")
+            cards = cut_cards(text, str(page))
             expected = [q.id for q in bank.questions_of(topic.slug)]
             if sorted(cards) != sorted(expected):
                 missing = sorted(set(expected) - set(cards))
                 raise PracticeDataError(f"{page}: questions missing from the built page: {missing[:5]}")
             cards = {qid: {k: rebase(v, "topics", page.name) for k, v in card.items()} for qid, card in cards.items()}
-            written.append(write_script(out / f"{topic.slug}.js", data_script(f"topic:{topic.slug}", cards)))
+            data = {"cards": cards, "glyphs": glyphs_of(text)}
+            written.append(write_script(out / f"{topic.slug}.js", data_script(f"topic:{topic.slug}", data)))
         written.append(write_script(out / "index.js", data_script("index", practice_index(bank, lang))))
     return written
