@@ -34,6 +34,8 @@ def exported(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tupl
     started = time.monotonic()
     manifest = run_exports(Project(ROOT, ROOT / "sources", site))
     print(f"\nqbank exports took {time.monotonic() - started:.0f} s")
+    for item in manifest.files:
+        print(f"  {item.name:<34} {item.bytes:>10} bytes")
     return site, manifest
 
 

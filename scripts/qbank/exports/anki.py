@@ -84,7 +84,7 @@ def note_fields(own: QuestionView, other: QuestionView, renderer: MarkdownRender
     ]
 
 
-def build_deck_package(
+def build_decks(
     bank: Bank, lang: Lang, site_url: str, renderer: MarkdownRenderer, templates: Path
 ) -> list[genanki.Deck]:
     """The deck of ``lang`` and its subdecks, one per topic group, in the bank's order."""
@@ -128,6 +128,6 @@ def write_decks(
     written = {}
     for lang in LANGS:
         path = folder / f"ml-interview-bank-{lang}.apkg"
-        write_deck(path, build_deck_package(bank, lang, site_url, renderer, templates), timestamp)
+        write_deck(path, build_decks(bank, lang, site_url, renderer, templates), timestamp)
         written[lang] = path
     return written

@@ -31,7 +31,7 @@ from .markdown import MarkdownRenderer
 # Virtual milliseconds Chromium lets the page run before printing: it skips ahead while
 # the page is idle, so this only bounds MathJax's typesetting, it is not waited out.
 VIRTUAL_TIME_BUDGET_MS = 600_000
-PRINT_TIMEOUT_S = 900
+PRINT_TIMEOUT_S = 3600  # a 700-page book takes 5 to 15 minutes on a busy 2-core machine
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -119,26 +119,35 @@ def book_html(
     )
 
 
-def print_pdf(page: str, out: Path) -> None:
-    """Print an HTML document to ``out`` with headless Chromium."""
+def print_pdfs(books: dict[Path, str]) -> None:
+    """Print each HTML document to its PDF path with headless Chromium, all at once (one
+    Chromium per book: printing is single-threaded, the books are independent)."""
     with tempfile.TemporaryDirectory(prefix="qbank-book-") as work:
-        source = Path(work) / "book.html"
-        source.write_text(page, encoding="utf-8")
-        command = [
-            find_chromium(),
-            "--headless",
-            *CHROMIUM_ARGS,
-            f"--user-data-dir={Path(work) / 'profile'}",
-            "--allow-file-access-from-files",
-            "--no-pdf-header-footer",
-            "--run-all-compositor-stages-before-draw",
-            f"--virtual-time-budget={VIRTUAL_TIME_BUDGET_MS}",
-            f"--print-to-pdf={out}",
-            source.as_uri(),
-        ]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=PRINT_TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired:
-            raise PrintError(f"Chromium did not print {out.name} within {PRINT_TIMEOUT_S} s") from None
-        if result.returncode != 0 or not out.exists() or out.stat().st_size == 0:
-            raise PrintError(f"Chromium could not print {out.name}: {result.stderr.strip()[-500:]}")
+        running = []
+        for n, (out, page) in enumerate(books.items()):
+            source = Path(work) / f"book-{n}.html"
+            source.write_text(page, encoding="utf-8")
+            command = [
+                find_chromium(),
+                "--headless",
+                *CHROMIUM_ARGS,
+                f"--user-data-dir={Path(work) / f'profile-{n}'}",
+                "--allow-file-access-from-files",
+                "--no-pdf-header-footer",
+                "--run-all-compositor-stages-before-draw",
+                f"--virtual-time-budget={VIRTUAL_TIME_BUDGET_MS}",
+                f"--print-to-pdf={out}",
+                source.as_uri(),
+            ]
+            running.append(
+                (out, subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+            )
+        for out, process in running:
+            try:
+                _, errors = process.communicate(timeout=PRINT_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                for _, other in running:
+                    other.kill()
+                raise PrintError(f"Chromium did not print {out.name} within {PRINT_TIMEOUT_S} s") from None
+            if process.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+                raise PrintError(f"Chromium could not print {out.name}: {errors.strip()[-500:]}")

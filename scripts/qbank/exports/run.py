@@ -72,10 +72,14 @@ def write_data_and_decks(
     for lang, path in anki.write_decks(folder, bank, site_url, renderer, project.templates, float(when)).items():
         files.append(describe(path, "anki", lang, total))
     date = datetime.fromtimestamp(when, UTC).date().isoformat()
-    for lang in LANGS:
-        path = folder / f"ml-interview-bank-{lang}.pdf"
-        pdf.print_pdf(pdf.book_html(bank, lang, site_url, renderer, project.templates, project.site, date), path)
-        files.append(describe(path, "pdf", lang, total))
+    books = {
+        folder / f"ml-interview-bank-{lang}.pdf": pdf.book_html(
+            bank, lang, site_url, renderer, project.templates, project.site, date
+        )
+        for lang in LANGS
+    }
+    pdf.print_pdfs(books)
+    files += [describe(path, "pdf", lang, total) for path, lang in zip(books, LANGS, strict=True)]
     texts = {
         "ml-interview-bank.json": ("json", bank_as_json(bank)),
         "ml-interview-bank.csv": ("csv", datasets.bank_csv(bank, site_url)),
