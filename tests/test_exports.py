@@ -128,7 +128,7 @@ def test_each_book_has_every_question_in_order(exported, bank, lang: str) -> Non
     assert book_order(bank)[0] in sample
     if lang == "zh":
         assert "概率" in sample  # the Chinese text is there as text (an embedded CJK font)
-    assert "\\(" not in sample and "\\[" not in sample  # MathJax typeset the formulas before printing
+    assert "\\(" not in sample and "\\[" not in sample  # formulas were SVG when printed
     assert "=" in sample  # and they are there (the first group is the mathematics)
 
 

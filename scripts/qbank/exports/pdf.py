@@ -4,8 +4,9 @@ The print page (``overrides/exports/book.html``) holds a cover, a table of conte
 group and topic, and every question with its answers expanded and its permalink; its
 ``@page`` rules give A4 and page numbers (Chromium prints CSS margin boxes). It is
 written to a temporary folder, never into the site, so no navigation or search index
-sees it. Chromium's own command line prints it (``--print-to-pdf``): no Playwright at
-export time, and ``--virtual-time-budget`` lets MathJax finish typesetting first.
+sees it. Its formulas are MathJax's SVG, made the way the site's are (``mathsvg``, from
+the same disk cache). Chromium's own command line prints it (``--print-to-pdf``): no
+Playwright at export time.
 Chinese text needs a CJK font on the machine (Debian's ``fonts-noto-cjk``, which
 ``make exports`` installs); Chromium embeds the subset it uses.
 """
@@ -21,6 +22,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .. import mathsvg
 from ..browser import CHROMIUM_ARGS, find_chromium
 from ..model import Bank, Lang
 from ..strings import t
@@ -28,9 +30,6 @@ from . import ExportError
 from .content import view
 from .markdown import MarkdownRenderer
 
-# Virtual milliseconds Chromium lets the page run before printing: it skips ahead while
-# the page is idle, so this only bounds MathJax's typesetting, it is not waited out.
-VIRTUAL_TIME_BUDGET_MS = 600_000
 PRINT_TIMEOUT_S = 3600  # a 700-page book takes 5 to 15 minutes on a busy 2-core machine
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
@@ -100,12 +99,18 @@ def book_questions(bank: Bank, lang: Lang, site_url: str, renderer: MarkdownRend
 
 
 def book_html(
-    bank: Bank, lang: Lang, site_url: str, renderer: MarkdownRenderer, templates: Path, site: Path, date: str
+    bank: Bank,
+    lang: Lang,
+    site_url: str,
+    renderer: MarkdownRenderer,
+    templates: Path,
+    math: mathsvg.MathRenderer,
+    date: str,
 ) -> str:
-    """The print page of ``lang``; MathJax is loaded from the built site."""
+    """The print page of ``lang``, its formulas rendered to SVG."""
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
     total = len(bank.questions)
-    return environment.get_template("book.html").render(
+    page = environment.get_template("book.html").render(
         lang=lang,
         title=t("book_title", lang),
         subtitle=t("book_subtitle", lang),
@@ -114,9 +119,13 @@ def book_html(
         contents=t("book_contents", lang),
         site_url=site_url,
         groups=book_questions(bank, lang, site_url, renderer),
-        mathjax_config=(site / "assets" / "mathjax-config.js").resolve().as_uri(),
-        mathjax=(site / "assets" / "vendor" / "mathjax" / "tex-chtml.js").resolve().as_uri(),
     )
+    try:
+        return mathsvg.render_math(page, math, label=t("formula", lang))
+    except mathsvg.FormulaErrors as err:
+        raise PrintError(f"the {lang} book: MathJax cannot typeset: {err}") from None
+    except mathsvg.RendererMissing as err:
+        raise PrintError(str(err)) from None
 
 
 def print_pdfs(books: dict[Path, str]) -> None:
@@ -135,7 +144,6 @@ def print_pdfs(books: dict[Path, str]) -> None:
                 "--allow-file-access-from-files",
                 "--no-pdf-header-footer",
                 "--run-all-compositor-stages-before-draw",
-                f"--virtual-time-budget={VIRTUAL_TIME_BUDGET_MS}",
                 f"--print-to-pdf={out}",
                 source.as_uri(),
             ]

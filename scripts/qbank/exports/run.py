@@ -1,6 +1,6 @@
 """``qbank exports``: every download, written into the built site's downloads/ folder.
 
-Order matters: the books print from the built site (its MathJax), the downloads pages
+Order matters: the books print after the site is built (its formula cache), the downloads pages
 are filled in once the files exist, and the offline zip is made last so that its copy of
 the downloads pages lists every file but itself.
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .. import mathsvg
 from ..build import build_site_bank
 from ..export import bank_as_json
 from ..model import LANGS, Bank
@@ -72,12 +73,17 @@ def write_data_and_decks(
     for lang, path in anki.write_decks(folder, bank, site_url, renderer, project.templates, float(when)).items():
         files.append(describe(path, "anki", lang, total))
     date = datetime.fromtimestamp(when, UTC).date().isoformat()
-    books = {
-        folder / f"ml-interview-bank-{lang}.pdf": pdf.book_html(
-            bank, lang, site_url, renderer, project.templates, project.site, date
-        )
-        for lang in LANGS
-    }
+    math = mathsvg.MathRenderer(mathsvg.NodeRenderer(), project.root / ".cache" / "mathjax")
+    try:
+        books = {
+            folder / f"ml-interview-bank-{lang}.pdf": pdf.book_html(
+                bank, lang, site_url, renderer, project.templates, math, date
+            )
+            for lang in LANGS
+        }
+    finally:
+        assert isinstance(math.backend, mathsvg.NodeRenderer)
+        math.backend.close()
     pdf.print_pdfs(books)
     files += [describe(path, "pdf", lang, total) for path, lang in zip(books, LANGS, strict=True)]
     texts = {
