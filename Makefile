@@ -69,7 +69,7 @@ lint: $(VENV)/.test-deps
 	$(BIN)/mypy
 
 ## test: lint, then every test (parsers, bank, pages, build, browser, workflows)
-test: $(VENV)/.test-deps tests/node_modules/.package-lock.json $(MATHJAX) chromium lint
+test: $(VENV)/.test-deps tests/node_modules/.package-lock.json $(MATHJAX) chromium export-tools lint
 	$(BIN)/python -m pytest
 
 scripts/lighthouse/node_modules/.package-lock.json: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
