@@ -45,13 +45,15 @@ site: $(VENV)/.site-deps $(MATHJAX)
 	$(BIN)/mkdocs build --strict
 
 # The exports print the books with a Chromium and need a CJK font for the Chinese text; as
-# root on Debian, Debian's chromium and fonts-noto-cjk are installed when missing.
+# root on Debian, Debian's chromium and fonts-wqy-microhei are installed when missing (a
+# TrueType font: Chromium embeds a subset of it, where Noto CJK's CFF outlines become
+# Type 3 glyphs, 3x the size, and 一 extracts as the radical ⼀).
 export-tools:
 	@{ command -v chromium || command -v chromium-browser || command -v google-chrome; } >/dev/null && \
-	  fc-list :lang=zh family | grep -q . || { \
+	  fc-list | grep -q "WenQuanYi Micro Hei" || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing Debian's chromium and fonts-noto-cjk for the PDF books"; \
-	    apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	    echo "installing Debian's chromium and fonts-wqy-microhei for the PDF books"; \
+	    apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
 	  fi; }
 
 ## exports: after `make site`, write the downloads into site/downloads/ (Anki, PDF, CSV, JSON, zip)

@@ -7,7 +7,7 @@ written to a temporary folder, never into the site, so no navigation or search i
 sees it. Its formulas are MathJax's SVG, made the way the site's are (``mathsvg``, from
 the same disk cache). Chromium's own command line prints it (``--print-to-pdf``): no
 Playwright at export time.
-Chinese text needs a CJK font on the machine (Debian's ``fonts-noto-cjk``, which
+Chinese text needs a CJK font on the machine (Debian's ``fonts-wqy-microhei``, which
 ``make exports`` installs); Chromium embeds the subset it uses.
 """
 
