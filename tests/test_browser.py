@@ -53,9 +53,15 @@ class Visit:
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        self.page.on("requestfailed", self._failed)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+
+    def _failed(self, request: object) -> None:
+        # ERR_ABORTED: the page moved on before a request ended (the favicon, on a busy
+        # machine), not a missing file (file:// fails with ERR_FILE_NOT_FOUND, HTTP with 404)
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} {request.failure}")
 
     def open(self, path: str) -> object:
         self.page.goto(self.root + path)
