@@ -14,13 +14,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import test_browser as shared
+from browsing import LANG_PREFIX, Visit, serious_violations
 from helpers import ROOT
 from qbank.practice import cut_cards, rebase
-from test_browser import LANG_PREFIX, Visit
-
-# test_browser's fixtures, used here as they are
-browser, http_root, root, visit = shared.browser, shared.http_root, shared.root, shared.visit
 
 pytestmark = pytest.mark.browser
 KEY = "ml-interview-bank:progress"
@@ -317,7 +313,7 @@ def test_practice_page_has_no_serious_accessibility_violations(
             if state == "card":
                 start_review(page, topics=["transformers"])
                 page.keyboard.press("Space")
-            found += shared.serious_violations(page, state)
+            found += serious_violations(page, state)
         assert found == []
     finally:
         visit.context.close()

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from test_browser import LANG_PREFIX, MATH_PAGE, Visit, browser, http_root, mode, root, visit  # noqa: F401 (fixtures)
+from browsing import LANG_PREFIX, MATH_PAGE, Visit
 
 pytestmark = pytest.mark.browser
 
