@@ -63,6 +63,7 @@ def test_write_text_atomic_leaves_the_old_file_when_writing_fails(tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == ["t.yml"]
     write_text_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
+    assert target.stat().st_mode & 0o777 == 0o644  # what a web server serving the site reads
 
 
 def _index(site: Path, locations: list[str]) -> None:

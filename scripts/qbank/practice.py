@@ -169,9 +169,8 @@ def data_script(name: str, data: object) -> str:
 
 
 def write_script(path: Path, text: str) -> Path:
-    """Atomically, readable by the web server like the site's other files (mkstemp makes 0600)."""
+    """Atomically, readable by the web server like the site's other files."""
     write_text_atomic(path, text)
-    path.chmod(0o644)
     return path
 
 

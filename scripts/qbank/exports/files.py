@@ -30,6 +30,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
     in one rename (a failure leaves the previous ``target`` as it was)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
+    staging.chmod(0o755)  # mkdtemp makes 0700; the site's web server must list and read it
     try:
         yield staging
         old = target.with_name(f".{target.name}-old")
