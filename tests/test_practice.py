@@ -354,7 +354,7 @@ def test_cards_split_question_and_answers_and_links_are_rebased() -> None:
         '<p class="qb-badges"><a href="../index.html#src">src</a></p>\n'
         '<details class="quote"><summary>o</summary><p>orig</p></details>\n'
         '<details class="answer"><summary>A</summary><details class="quote"><p>nested</p></details>'
-        '<img src="../img/a.png"/></details>\n'
+        '<img src="../img/a.png"/><svg><use href="#MJX-TEX-I-1D465"></use></svg></details>\n'
         '<p class="qb-also"><a href="other.html#qb">other</a> <a href="#qa">self</a></p>\n'
         '<h2 id="notes">Notes</h2><p>not a card</p></article></html>'
     )
@@ -364,6 +364,7 @@ def test_cards_split_question_and_answers_and_links_are_rebased() -> None:
     assert card["t"] == "What <em>is</em> x?"
     assert 'href="index.html#src"' in card["q"] and "orig" in card["q"] and "nested" not in card["q"]
     assert "nested" in card["a"] and 'src="img/a.png"' in card["a"]
+    assert '<use href="#MJX-TEX-I-1D465">' in card["a"]  # glyphs: the practice page holds them too
     assert 'href="topics/other.html#qb"' in card["a"] and 'href="topics/t.html#qa"' in card["a"]
     assert "not a card" not in json.dumps(cards)
 

@@ -31,6 +31,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 ANSWER_CLASSES = {"answer", "editor", "qb-served", "qb-no-answer", "qb-also"}
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+TAG = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*>")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -113,7 +114,11 @@ def rebase(html: str, page_dir: str, page_name: str) -> str:
         joined = posixpath.normpath(posixpath.join(page_dir, path))
         return f'{attr}="{joined}{hash_}{fragment}"'
 
-    return URL_ATTR.sub(fix, html)
+    def fix_tag(tag: re.Match[str]) -> str:
+        # a formula's <use href="#MJX-…"> points at a glyph the practice page holds too
+        return tag[0] if tag[1] == "use" else URL_ATTR.sub(fix, tag[0])
+
+    return TAG.sub(fix_tag, html)
 
 
 @dataclass
