@@ -127,14 +127,20 @@ def test_filters_show_exactly_the_matching_questions_and_live_in_the_url(visit: 
     visit.check_clean()
 
 
+def topic_cards(script: Path) -> dict[str, dict[str, str]] | None:
+    """The cards a practice data script registers (``qbankRegister(name, data)``); None for the index."""
+    name, data = script.read_text(encoding="utf-8").removeprefix("qbankRegister(").split(",", 1)
+    if json.loads(name) == "index":
+        return None
+    return json.loads(data.rstrip().removesuffix(");"))["cards"]
+
+
 def first_card_with_math(site: Path) -> str:
     """A topic whose first question's answer holds a formula."""
     for script in sorted((site / "assets" / "practice" / "en").glob("*.js")):
-        name, data = script.read_text(encoding="utf-8").removeprefix("qbankRegister(").split(",", 1)
-        if json.loads(name) != "index":
-            cards = json.loads(data.rstrip().removesuffix(");"))["cards"]
-            if 'class="arithmatex' in next(iter(cards.values()))["a"]:
-                return script.stem
+        cards = topic_cards(script)
+        if cards is not None and 'class="arithmatex' in next(iter(cards.values()))["a"]:
+            return script.stem
     raise AssertionError("no topic's first card holds a formula")
 
 
@@ -374,9 +380,8 @@ def test_every_question_has_a_card_in_both_languages(built_site: Path, bank) -> 
         folder = built_site / "assets" / "practice" / lang
         ids: list[str] = []
         for script in sorted(folder.glob("*.js")):
-            name, data = script.read_text(encoding="utf-8").removeprefix("qbankRegister(").split(",", 1)
-            if json.loads(name) != "index":
-                cards = json.loads(data.rstrip().removesuffix(");"))["cards"]
+            cards = topic_cards(script)
+            if cards is not None:
                 ids += cards
                 assert all(card["t"] and card["a"] for card in cards.values()), script
             assert script.stat().st_mode & 0o444 == 0o444, script  # a web server must read it
