@@ -13,9 +13,9 @@ LANG_PREFIX = {"zh": "", "en": "en/"}
 class Visit:
     """A page that records every request and console error while a test drives it."""
 
-    def __init__(self, browser: object, root: str, color_scheme: str = "light") -> None:
+    def __init__(self, browser: object, root: str, color_scheme: str = "light", width: int = 1280) -> None:
         self.root = root
-        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": width, "height": 900})
         # generous: a topic page holds hundreds of answers, and CI machines are shared
         self.context.set_default_timeout(30000)
         self.page = self.context.new_page()

@@ -35,29 +35,45 @@ def test_answer_opens_by_click_and_keyboard_and_math_shows(visit: Visit, lang: s
     visit.check_clean()
 
 
-def math_pages(site: Path) -> list[str]:
-    return sorted(
-        str(page.relative_to(site))
-        for page in site.rglob("topics/*.html")
-        if 'class="arithmatex"' in page.read_text(encoding="utf-8")
-    )
+PHONE_WIDTH = 390
+PHONE_AXE_PAGE = "topics/statistics.html"  # long formulas, inline and displayed
+PHONE_AXE_RULES = ["scrollable-region-focusable", "aria-allowed-attr", "aria-prohibited-attr", "aria-allowed-role"]
 
 
-def test_every_formula_shows_as_svg_with_mathml_for_screen_readers(
-    browser: object, http_root: str, built_site: Path
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_topic_page_fits_a_phone_and_shows_every_formula(
+    browser: object, http_root: str, built_site: Path, lang: str
 ) -> None:
-    pages = math_pages(built_site)
-    assert len(pages) >= 8  # probability, statistics, transformers, ... in both languages
-    visit = Visit(browser, http_root)
+    """At 390 px, every answer open, each topic page (and the home page) scrolls only up
+    and down: wide formulas, tables and code scroll inside their own boxes. Every formula
+    is an SVG with MathML for screen readers, each glyph it uses is defined on its page,
+    and none is drawn with no size. One pass over the pages for both: they are long."""
+    topics = sorted(p.name for p in (built_site / LANG_PREFIX[lang] / "topics").glob("*.html"))
+    assert len(topics) >= 20
+    visit = Visit(browser, http_root, width=PHONE_WIDTH)
     try:
-        for path in pages:
+        wide, formulas = {}, 0
+        for name in ["../index.html", *topics]:
+            path = f"{LANG_PREFIX[lang]}topics/{name}"
             page = visit.open(path)
             page.wait_for_load_state("networkidle")  # leaving sooner aborts the favicon's request
             page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+            if (width := page.evaluate("() => document.documentElement.scrollWidth")) > PHONE_WIDTH:
+                wide[name] = width
             shown = page.evaluate(FORMULAS_SHOWN)
-            assert shown["formulas"] > 0 and shown["formulas"] == shown["svg"] == shown["mathml"], (path, shown)
+            assert shown["formulas"] == shown["svg"] == shown["mathml"], (path, shown)
             assert shown["unresolved"] == [] and shown["empty"] == [], (path, shown)
+            formulas += shown["formulas"]
+        assert wide == {}
+        assert formulas > 1000  # probability, statistics, transformers, ...
         visit.check_clean()
+        # the boxes that scroll are reachable by keyboard and named (axe, at phone width)
+        page = visit.open(LANG_PREFIX[lang] + PHONE_AXE_PAGE)
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert page.locator(".arithmatex.qb-wide").count() > 0
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(f"() => axe.run(document, {{runOnly: {PHONE_AXE_RULES}, resultTypes: ['violations']}})")
+        assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
     finally:
         visit.context.close()
 
@@ -76,39 +92,6 @@ FORMULAS_SHOWN = """() => {
       .map(f => f.textContent.slice(0, 40)),
   };
 }"""
-
-
-PHONE_AXE_PAGE = "topics/statistics.html"  # long formulas, inline and displayed
-PHONE_AXE_RULES = ["scrollable-region-focusable", "aria-allowed-attr", "aria-prohibited-attr", "aria-allowed-role"]
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_topic_page_is_wider_than_a_phone(browser: object, http_root: str, built_site: Path, lang: str) -> None:
-    """At 390 px every page scrolls only up and down, every answer open: wide formulas,
-    tables and code scroll inside their own boxes."""
-    topics = sorted(p.name for p in (built_site / LANG_PREFIX[lang] / "topics").glob("*.html"))
-    assert len(topics) >= 20
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.set_default_timeout(30000)
-    page = context.new_page()
-    try:
-        wide = {}
-        for name in ["../index.html", *topics]:
-            page.goto(f"{http_root}{LANG_PREFIX[lang]}topics/{name}")
-            page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-            width = page.evaluate("() => document.documentElement.scrollWidth")
-            if width > 390:
-                wide[name] = width
-        assert wide == {}
-        # the boxes that scroll are reachable by keyboard and named (axe, at phone width)
-        page.goto(f"{http_root}{LANG_PREFIX[lang]}{PHONE_AXE_PAGE}")
-        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-        assert page.locator(".arithmatex.qb-wide").count() > 0
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(f"() => axe.run(document, {{runOnly: {PHONE_AXE_RULES}, resultTypes: ['violations']}})")
-        assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
-    finally:
-        context.close()
 
 
 SEARCHES = [

@@ -121,7 +121,9 @@ def test_filters_show_exactly_the_matching_questions_and_live_in_the_url(visit: 
     assert len(visible_questions(page)) == len(questions) and "?" not in page.url
     # my state: mark one known, filter by it
     first = questions[0].id
+    assert not any("ts-fsrs" in url for url in visit.requests)  # reading needs no scheduler
     page.locator(f"h2[id='{first}'] + .qb-badges select.qb-state").select_option("known")
+    page.wait_for_selector(f"h2[id='{first}'].qb-state-known")  # once the scheduler's script is in
     page.locator(".qb-filters input[name='state'][value='known']").check()
     assert visible_questions(page) == [first] and "state=known" in page.url
     visit.check_clean()

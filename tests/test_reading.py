@@ -21,6 +21,10 @@ def index_requests(visit: Visit) -> list[str]:
     return [url for url in visit.requests if "/search/search_index." in url]
 
 
+def worker_requests(visit: Visit) -> list[str]:
+    return [url for url in visit.requests if "/workers/search." in url]
+
+
 def open_search(page: object, how: str) -> None:
     if how == "click":
         page.locator("label.md-search__icon[for=__search], .md-search__input").first.click()
@@ -34,7 +38,7 @@ def test_the_search_index_loads_only_when_search_opens(visit: Visit, lang: str, 
     page = visit.open(LANG_PREFIX[lang] + MATH_PAGE)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)  # Material sets up its search worker after load
-    assert index_requests(visit) == []
+    assert index_requests(visit) == [] and worker_requests(visit) == []  # neither the index nor the worker
     open_search(page, how)
     page.keyboard.type("dropout", delay=20)
     page.keyboard.press("End")
@@ -42,6 +46,7 @@ def test_the_search_index_loads_only_when_search_opens(visit: Visit, lang: str, 
     requested = index_requests(visit)
     assert len(requested) == 1, requested
     assert ("/en/search/" in requested[0]) == (lang == "en")
+    assert len(worker_requests(visit)) == 1
     visit.check_clean()
 
 

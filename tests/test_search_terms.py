@@ -102,10 +102,17 @@ def test_fixes_to_materials_scripts_fail_loudly_when_material_changes(tmp_path: 
     workers.mkdir(parents=True)
     (workers / "search.x.min.js").write_text(search_worker.WORKER_BUG, encoding="utf-8")
     bundle = tmp_path / "assets" / "javascripts" / "bundle.x.min.js"
-    bundle.write_text('var a=document.forms.namedItem("search")?ks():tt;', encoding="utf-8")
+    material = 'function Mn(e,t=new Worker(e)){}var a=document.forms.namedItem("search")?ks():tt;'
+    bundle.write_text(material, encoding="utf-8")
     search_worker.patch_search_worker(tmp_path)
-    assert "(window.qbankSearchIndex||(f=>f()))(ks)" in bundle.read_text(encoding="utf-8")
+    fixed = bundle.read_text(encoding="utf-8")
+    assert "(window.qbankSearchIndex||(f=>f()))(ks)" in fixed
+    assert "function Mn(e,t=new(window.qbankLazyWorker||Worker)(e)){}" in fixed
     search_worker.patch_search_worker(tmp_path)  # a second build leaves the fixed files alone
-    bundle.write_text('var a=document.forms.namedItem("search")&&ks();', encoding="utf-8")
+    assert bundle.read_text(encoding="utf-8") == fixed
+    bundle.write_text(material.replace("?ks():", "&&ks()||"), encoding="utf-8")
     with pytest.raises(search_worker.WorkerPatchError, match="search index request"):
+        search_worker.patch_search_worker(tmp_path)
+    bundle.write_text(material.replace("new Worker(e)", "new SharedWorker(e)"), encoding="utf-8")
+    with pytest.raises(search_worker.WorkerPatchError, match="search worker's start"):
         search_worker.patch_search_worker(tmp_path)

@@ -130,7 +130,21 @@
     save();
   }
 
-  // FSRS (vendored ts-fsrs, window.FSRS): no short-term steps, at most 180 days.
+  // FSRS (vendored ts-fsrs, window.FSRS): no short-term steps, at most 180 days. The
+  // practice page loads its script up front; a topic page only once the reader marks a
+  // question (withScheduler), so reading a page does not download it.
+  var schedulerScript = null;
+  function withScheduler() {
+    if (window.FSRS) return Promise.resolve();
+    if (!schedulerScript) {
+      var assets = uiElement ? uiElement.getAttribute("data-assets") : "";
+      schedulerScript = loadScript(assets + "vendor/ts-fsrs/ts-fsrs.umd.js").catch(function (err) {
+        schedulerScript = null; // a later mark tries again
+        throw err;
+      });
+    }
+    return schedulerScript;
+  }
   var scheduler = null;
   function fsrs() {
     if (!scheduler) {
@@ -318,7 +332,8 @@
 
   window.qbankProgress = {
     VERSION: VERSION, KEY: KEY, data: data, loadScript: loadScript, text: text, get: get, load: load,
-    settings: settings, setSetting: setSetting, preview: preview, grade: grade, undo: undo, forget: forget,
+    settings: settings, setSetting: setSetting, withScheduler: withScheduler, preview: preview, grade: grade,
+    undo: undo, forget: forget,
     stateOf: stateOf, isDue: isDue, reviewedToday: reviewedToday, summary: summary, exportText: exportText,
     importText: importText, clear: clear, logCsv: logCsv, exportFile: exportFile, exportCsv: exportCsv,
     formatInterval: formatInterval, showNotices: showNotices,

@@ -31,6 +31,31 @@
     });
   };
 
+  // Material's bundle builds this in place of its search worker (search_worker.py): the
+  // real worker, and the download of its script, start with the first message posted,
+  // which is the index. Material only listens to the worker and posts to it.
+  function LazyWorker(url) {
+    this.url = url;
+    this.worker = null;
+    this.listeners = [];
+  }
+  LazyWorker.prototype.addEventListener = function (type, listener, options) {
+    if (this.worker) this.worker.addEventListener(type, listener, options);
+    else this.listeners.push([type, listener, options]);
+  };
+  LazyWorker.prototype.removeEventListener = function (type, listener, options) {
+    if (this.worker) this.worker.removeEventListener(type, listener, options);
+    this.listeners = this.listeners.filter(function (l) { return l[0] !== type || l[1] !== listener; });
+  };
+  LazyWorker.prototype.postMessage = function (message) {
+    if (!this.worker) {
+      var worker = (this.worker = new Worker(this.url)); // file://: the iframe-worker shim's
+      this.listeners.forEach(function (l) { worker.addEventListener(l[0], l[1], l[2]); });
+    }
+    this.worker.postMessage(message);
+  };
+  window.qbankLazyWorker = LazyWorker;
+
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches("[data-md-component=search-query]")) open();
   }, true);

@@ -222,8 +222,9 @@
         select.appendChild(option);
       });
       select.addEventListener("change", function () {
-        if (select.value === "new") P.forget(q.id);
-        else P.grade(q.id, MARK_GRADE[select.value], new Date(), 0);
+        var state = select.value;
+        if (state === "new") P.forget(q.id);
+        else P.withScheduler().then(function () { P.grade(q.id, MARK_GRADE[state], new Date(), 0); });
       });
       q.select = select;
       badges.appendChild(select);

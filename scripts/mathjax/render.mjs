@@ -1,6 +1,8 @@
 // TeX -> SVG at build time with MathJax itself (mathjax-full, pinned by package-lock.json).
 // One long-lived process per build: scripts/qbank/mathsvg.py writes one JSON request a
 // line on stdin and reads one JSON reply a line on stdout, in order.
+// `node render.mjs --chtml` makes CommonHTML instead (the PDF books: text in MathJax's own
+// fonts, which Chromium embeds once, where it writes every SVG glyph as its own path).
 //   {"tex": "a^2", "display": false}  ->  {"svg": "<mjx-container …>", "glyphs": {"MJX-TEX-I-1D44E": "M…"}}
 //   (each request may also be a JSON array of such requests: the reply is then an array)
 //                                      or {"error": "Undefined control sequence \\foo"}
@@ -11,6 +13,7 @@ import { createInterface } from "node:readline";
 import { mathjax } from "mathjax-full/js/mathjax.js";
 import { TeX } from "mathjax-full/js/input/tex.js";
 import { SVG } from "mathjax-full/js/output/svg.js";
+import { CHTML } from "mathjax-full/js/output/chtml.js";
 import { liteAdaptor } from "mathjax-full/js/adaptors/liteAdaptor.js";
 import { RegisterHTMLHandler } from "mathjax-full/js/handlers/html.js";
 import { AssistiveMmlHandler } from "mathjax-full/js/a11y/assistive-mml.js";
@@ -51,36 +54,68 @@ const tex = new TeX({
     throw err;
   },
 });
+// CommonHTML: every character's CSS, not only the ones used so far (adaptiveCSS), so each
+// formula's markup stands alone in the disk cache; its fonts are read from this package.
+const CHTML_FONTS = new URL("./node_modules/mathjax-full/es5/output/chtml/fonts/woff-v2", import.meta.url).href;
+const chtml = process.argv.includes("--chtml");
 const svg = new SVG({ fontCache: "global", displayAlign: "left" });
-const html = mathjax.document("", { InputJax: tex, OutputJax: svg });
+const output = chtml ? new CHTML({ fontURL: CHTML_FONTS, adaptiveCSS: false, displayAlign: "left" }) : svg;
+const html = mathjax.document("", { InputJax: tex, OutputJax: output });
 
-// Attributes only MathJax's own menu and explorer read (no page loads them), and the
-// XLink namespace an HTML page does not need: about a quarter of the markup. The
-// data-mml-node of tables stays: MathJax's stylesheet draws their lines with it.
-function compact(markup) {
-  return markup
-    .replace(/ data-c="[^"]*"/g, "")
-    .replace(/ data-mml-node="(?!mtable")[^"]*"/g, "")
-    .replace(/ data-mjx-texclass="[^"]*"/g, "")
-    .replace(/ xmlns(:xlink)?="http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink)"/g, "")
-    .replace(/ xlink:href="/g, ' href="');
+// Attributes only MathJax's own menu and explorer read (no page loads them), the XLink
+// namespace an HTML page does not need, and the groups that only mirror MathML's tree
+// (a <g> with no attributes; a <g transform> around one element, which takes the
+// transform itself): about half of the markup. The data-mml-node of tables stays, and
+// their rows are not merged: MathJax's stylesheet draws table lines by that structure.
+const DROPPED = new Set(["data-c", "data-mjx-texclass", "xmlns", "xmlns:xlink"]);
+const TAKES_TRANSFORM = new Set(["g", "use", "rect", "line", "path"]);
+
+function simplify(element) {
+  if (!Array.isArray(element.children)) return; // text
+  const attributes = element.attributes;
+  for (const name of Object.keys(attributes)) {
+    if (DROPPED.has(name) || (name === "data-mml-node" && attributes[name] !== "mtable")) delete attributes[name];
+  }
+  if ("xlink:href" in attributes) {
+    attributes.href = attributes["xlink:href"];
+    delete attributes["xlink:href"];
+  }
+  element.children.forEach(simplify);
+  if (element.kind === "g" && attributes["data-mml-node"] === "mtable") return;
+  element.children = element.children.flatMap((child) => (isBareGroup(child) ? child.children : [merged(child)]));
+  element.children.forEach((child) => (child.parent = element));
+}
+
+function isBareGroup(node) {
+  return node.kind === "g" && Object.keys(node.attributes).length === 0 && !node.children.some((c) => c.kind === "svg");
+}
+
+function merged(node) {
+  const only = node.kind === "g" && node.children.length === 1 ? node.children[0] : null;
+  if (!only || Object.keys(node.attributes).join() !== "transform") return node;
+  if (!TAKES_TRANSFORM.has(only.kind) || "transform" in only.attributes) return node;
+  only.attributes = { ...only.attributes, transform: node.attributes.transform };
+  return only;
 }
 
 function render(request) {
-  svg.fontCache.clearCache(); // so the cache holds exactly this formula's glyphs
+  if (!chtml) svg.fontCache.clearCache(); // so the cache holds exactly this formula's glyphs
   const node = html.convert(request.tex, { display: Boolean(request.display), em: 16, ex: 8, containerWidth: 1280 });
   const markup = adaptor.outerHTML(node);
   if (markup.includes("data-mjx-error") || markup.includes("<merror")) {
     const message = /data-mjx-error="([^"]*)"/.exec(markup);
     return { error: message ? message[1] : "MathJax could not typeset this formula" };
   }
-  const glyphs = [...svg.fontCache.cache.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  return { svg: compact(markup), glyphs: Object.fromEntries(glyphs) };
+  const glyphs = chtml ? [] : [...svg.fontCache.cache.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  if (!chtml) simplify(node);
+  return { svg: adaptor.outerHTML(node), glyphs: Object.fromEntries(glyphs) };
 }
 
 function reply(request) {
   if (request.css) {
-    return { css: adaptor.textContent(svg.styleSheet(html)) };
+    // The glyphs' hairline stroke, which MathJax's own rule gives only to a <use data-c>.
+    const own = chtml ? "" : '\nmjx-container[jax="SVG"] use {\n  stroke-width: 3;\n}';
+    return { css: adaptor.textContent(output.styleSheet(html)) + own };
   }
   try {
     return render(request);

@@ -28,7 +28,6 @@ from .yamlio import write_text_atomic
 RENDERER = Path(__file__).resolve().parent.parent / "mathjax"
 SCRIPT = RENDERER / "render.mjs"
 ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<tex>.*?)</(?P=tag)>', re.S)
-GLYPH_USE = re.compile(r'xlink:href="#(MJX-[^"]+)"')
 DEFS_ID = "qbank-math-glyphs"
 SVG_WIDTH = re.compile(r'<svg [^>]*?width="([\d.]+)ex"')
 # Wider than this (in the text's ex) a formula may not fit a 390 px phone's column.
@@ -43,8 +42,8 @@ class Formula:
 
 @dataclass(frozen=True)
 class Rendered:
-    svg: str  # an <mjx-container> holding the <svg> and the assistive <math>
-    glyphs: dict[str, str]  # glyph id → SVG path data, for the page's <defs>
+    svg: str  # an <mjx-container> holding the <svg> (or CommonHTML) and the assistive <math>
+    glyphs: dict[str, str]  # glyph id → SVG path data, for the page's <defs> (none in CommonHTML)
 
 
 @dataclass(frozen=True)
@@ -84,10 +83,13 @@ def renderer_version() -> str:
 
 
 class NodeRenderer:
-    """render.mjs in one long-lived node process, started on first use."""
+    """render.mjs in one long-lived node process, started on first use. ``chtml`` makes
+    MathJax's CommonHTML instead of SVG (the PDF books: Chromium prints its characters as
+    text in MathJax's fonts, embedded once, where it writes every SVG glyph as a path)."""
 
-    def __init__(self) -> None:
-        self.version = renderer_version()
+    def __init__(self, chtml: bool = False) -> None:
+        self.chtml = chtml
+        self.version = renderer_version() + ("-chtml" if chtml else "")
         self._process: subprocess.Popen[str] | None = None
 
     def _ask(self, request: object) -> Any:
@@ -110,7 +112,11 @@ class NodeRenderer:
             if not (RENDERER / "node_modules" / "mathjax-full").is_dir():
                 raise RendererMissing(f"MathJax is not installed: run `npm ci` in {RENDERER} (`make site` does)")
             self._process = subprocess.Popen(
-                [node, str(SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
+                [node, str(SCRIPT), *(["--chtml"] if self.chtml else [])],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
             )
         return self._process
 
@@ -273,7 +279,7 @@ def glyphs_of(*rendered_pages: str) -> dict[str, str]:
 
 
 def _with_glyphs_and_style(page_html: str, glyphs: dict[str, str], renderer: MathRenderer) -> str:
-    defs = glyph_defs(glyphs)
+    defs = glyph_defs(glyphs) if glyphs else ""
     if "</body>" in page_html:
         page_html = page_html.replace("</body>", defs + "</body>", 1)
     else:

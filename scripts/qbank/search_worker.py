@@ -1,4 +1,4 @@
-"""Two small fixes to Material's built search scripts, applied to the built copy only.
+"""Small fixes to Material's built search scripts, applied to the built copy only.
 
 Each fix names the exact code it replaces; when a Material upgrade changes that code the
 build fails (``WorkerPatchError``) instead of shipping a site whose search silently
@@ -30,6 +30,14 @@ BUNDLE_BUG = re.compile(r'document\.forms\.namedItem\("search"\)\?(?P<fetch>[\w$
 BUNDLE_FIX = r'document.forms.namedItem("search")?(window.qbankSearchIndex||(f=>f()))(\g<fetch>):'
 BUNDLE_FIXED = 'document.forms.namedItem("search")?(window.qbankSearchIndex||'
 
+# It also starts the search worker as a page loads (``watchWorker(url, worker = new
+# Worker(url))``), which downloads the worker's script. The fix builds
+# ``qbankLazyWorker`` (search-on-demand.js) in its place, which starts the real worker with
+# the first message posted to it: the index, once search opens.
+WORKER_START = re.compile(r"(?P<worker>[\w$]+)=new Worker\((?P<url>[\w$]+)\)")
+WORKER_START_FIX = r"\g<worker>=new(window.qbankLazyWorker||Worker)(\g<url>)"
+WORKER_START_FIXED = "new(window.qbankLazyWorker||Worker)("
+
 
 class WorkerPatchError(RuntimeError):
     """Material's search code changed: a fix must be revisited."""
@@ -47,6 +55,7 @@ class Fix:
 FIXES = (
     Fix(WORKER_GLOB, re.compile(re.escape(WORKER_BUG)), WORKER_FIX, WORKER_FIX, "the query segmentation loop"),
     Fix(BUNDLE_GLOB, BUNDLE_BUG, BUNDLE_FIX, BUNDLE_FIXED, "the search index request"),
+    Fix(BUNDLE_GLOB, WORKER_START, WORKER_START_FIX, WORKER_START_FIXED, "the search worker's start"),
 )
 
 

@@ -4,9 +4,11 @@ The print page (``overrides/exports/book.html``) holds a cover, a table of conte
 group and topic, and every question with its answers expanded and its permalink; its
 ``@page`` rules give A4 and page numbers (Chromium prints CSS margin boxes). It is
 written to a temporary folder, never into the site, so no navigation or search index
-sees it. Its formulas are MathJax's SVG, made the way the site's are (``mathsvg``, from
-the same disk cache). Chromium's own command line prints it (``--print-to-pdf``): no
-Playwright at export time.
+sees it. Its formulas are made by MathJax the way the site's are (``mathsvg``, with a disk
+cache of its own), but as CommonHTML: Chromium prints their characters as text in
+MathJax's fonts, embedded once, where it writes each glyph of an SVG formula as its own
+path (a book of SVG formulas was three times the size). Chromium's own command line
+prints it (``--print-to-pdf``): no Playwright at export time.
 Chinese text needs a CJK font on the machine (Debian's ``fonts-wqy-microhei``, which
 ``make exports`` installs); Chromium embeds the subset it uses.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +27,7 @@ from markupsafe import Markup
 
 from .. import mathsvg
 from ..browser import CHROMIUM_ARGS, find_chromium
-from ..model import Bank, Lang
+from ..model import LANGS, Bank, Lang
 from ..strings import t
 from . import ExportError
 from .content import view
@@ -107,7 +110,7 @@ def book_html(
     math: mathsvg.MathRenderer,
     date: str,
 ) -> str:
-    """The print page of ``lang``, its formulas rendered to SVG."""
+    """The print page of ``lang``, its formulas rendered by ``math``."""
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
     total = len(bank.questions)
     page = environment.get_template("book.html").render(
@@ -143,6 +146,9 @@ def print_pdfs(books: dict[Path, str]) -> None:
                 f"--user-data-dir={Path(work) / f'profile-{n}'}",
                 "--allow-file-access-from-files",
                 "--no-pdf-header-footer",
+                # A tagged PDF (Chromium's default) writes a structure element for every
+                # box of the page: 200,000 for a book, three quarters of its size.
+                "--disable-pdf-tagging",
                 "--run-all-compositor-stages-before-draw",
                 f"--print-to-pdf={out}",
                 source.as_uri(),
@@ -159,3 +165,24 @@ def print_pdfs(books: dict[Path, str]) -> None:
                 raise PrintError(f"Chromium did not print {out.name} within {PRINT_TIMEOUT_S} s") from None
             if process.returncode != 0 or not out.exists() or out.stat().st_size == 0:
                 raise PrintError(f"Chromium could not print {out.name}: {errors.strip()[-500:]}")
+
+
+# What ``qbank exports`` calls to write the books (the tests of the other files pass one that
+# writes stand-ins: printing the real books takes minutes, and they are tested apart).
+BookWriter = Callable[[Path, Bank, str, MarkdownRenderer, Path, str, Path], dict[Lang, Path]]
+
+
+def write_books(
+    folder: Path, bank: Bank, site_url: str, renderer: MarkdownRenderer, templates: Path, date: str, cache: Path
+) -> dict[Lang, Path]:
+    """Both books, printed into ``folder``; formulas are cached in ``cache``."""
+    math = mathsvg.MathRenderer(mathsvg.NodeRenderer(chtml=True), cache)
+    math.forget_other_versions()
+    try:
+        pages = {lang: book_html(bank, lang, site_url, renderer, templates, math, date) for lang in LANGS}
+    finally:
+        assert isinstance(math.backend, mathsvg.NodeRenderer)
+        math.backend.close()
+    paths = {lang: folder / f"ml-interview-bank-{lang}.pdf" for lang in LANGS}
+    print_pdfs({paths[lang]: page for lang, page in pages.items()})
+    return paths

@@ -1,6 +1,6 @@
 """``qbank exports``: every download, written into the built site's downloads/ folder.
 
-Order matters: the books print after the site is built (its formula cache), the downloads pages
+Order matters: the books print after the site is built, the downloads pages
 are filled in once the files exist, and the offline zip is made last so that its copy of
 the downloads pages lists every file but itself.
 """
@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import mathsvg
 from ..build import build_site_bank
 from ..export import bank_as_json
-from ..model import LANGS, Bank
+from ..model import Bank
 from ..yamlio import write_text_atomic
 from . import ExportError, anki, datasets, pdf
 from .downloads import FOLDER, MANIFEST, Download, Manifest, describe, fill_pages
@@ -64,7 +63,7 @@ def content_time(project: Project) -> int:
 
 
 def write_data_and_decks(
-    project: Project, bank: Bank, folder: Path, renderer: MarkdownRenderer, when: int
+    project: Project, bank: Bank, folder: Path, renderer: MarkdownRenderer, when: int, books: pdf.BookWriter
 ) -> list[Download]:
     """Everything but the offline zip, into ``folder``; what each file is."""
     site_url = load_site_config(project.root / "mkdocs.yml").site_url
@@ -73,19 +72,10 @@ def write_data_and_decks(
     for lang, path in anki.write_decks(folder, bank, site_url, renderer, project.templates, float(when)).items():
         files.append(describe(path, "anki", lang, total))
     date = datetime.fromtimestamp(when, UTC).date().isoformat()
-    math = mathsvg.MathRenderer(mathsvg.NodeRenderer(), project.root / ".cache" / "mathjax")
-    try:
-        books = {
-            folder / f"ml-interview-bank-{lang}.pdf": pdf.book_html(
-                bank, lang, site_url, renderer, project.templates, math, date
-            )
-            for lang in LANGS
-        }
-    finally:
-        assert isinstance(math.backend, mathsvg.NodeRenderer)
-        math.backend.close()
-    pdf.print_pdfs(books)
-    files += [describe(path, "pdf", lang, total) for path, lang in zip(books, LANGS, strict=True)]
+    printed = books(
+        folder, bank, site_url, renderer, project.templates, date, project.root / ".cache" / "mathjax-chtml"
+    )
+    files += [describe(path, "pdf", lang, total) for lang, path in printed.items()]
     texts = {
         "ml-interview-bank.json": ("json", bank_as_json(bank)),
         "ml-interview-bank.csv": ("csv", datasets.bank_csv(bank, site_url)),
@@ -114,7 +104,7 @@ def zip_site(site: Path, zip_path: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def run_exports(project: Project) -> Manifest:
+def run_exports(project: Project, books: pdf.BookWriter = pdf.write_books) -> Manifest:
     """Write every export into ``site/downloads/`` and fill in the downloads pages."""
     if not (project.site / "index.html").exists() or not (project.site / "downloads.html").exists():
         raise SiteMissingError(f"no built site in {project.site}: run `make site` first")
@@ -125,7 +115,7 @@ def run_exports(project: Project) -> Manifest:
     date = datetime.fromtimestamp(when, UTC).date().isoformat()
     downloads = project.site / FOLDER
     with staged_folder(downloads) as staging:
-        files = write_data_and_decks(project, bank, staging, renderer, when)
+        files = write_data_and_decks(project, bank, staging, renderer, when, books)
     manifest = Manifest(date, files)
     fill_pages(project.site, manifest, renderer)
     zip_site(project.site, downloads / OFFLINE_ZIP)
