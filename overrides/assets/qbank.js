@@ -16,6 +16,7 @@
       });
     }
     if (!/[?&]h=/.test(location.search)) return;
+    document.documentElement.classList.add("qb-search-hit"); // closed answers rendered (qbank.css)
     var observer = new MutationObserver(openMarked);
     observer.observe(document.body, { childList: true, subtree: true });
     setTimeout(function () { observer.disconnect(); }, 3000);
