@@ -27,6 +27,8 @@ from qbank.exports.run import Project, content_time, run_exports
 from qbank.model import LANGS, Bank
 from qbank.site_check import site_problems
 
+pytestmark = pytest.mark.xdist_group("exports")  # one worker: the fixtures below run once
+
 
 def stand_in_books(folder: Path, bank: Bank, *_: object) -> dict[str, Path]:
     """A one-page PDF where each book goes (the books are tested on their own, below)."""

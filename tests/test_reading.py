@@ -176,8 +176,15 @@ def test_language_switch_lands_on_the_question_in_view(visit: Visit, bank) -> No
     questions = [q for q in bank.questions if q.topic == "regularization"]
     first, later = questions[0], questions[5]
     page = visit.open(f"topics/regularization.html#{first.id}")
-    page.locator(f"[id='{later.id}']").evaluate("el => el.scrollIntoView()")  # the reader scrolled on
-    page.wait_for_timeout(200)
+    page.wait_for_load_state("networkidle")
+    # the reader scrolled on: scrolled again until the page has settled (a busy machine may
+    # still lay it out, or move to the address's anchor, after the first scroll)
+    page.wait_for_function(
+        "id => { const el = document.getElementById(id); el.scrollIntoView();"
+        " return Math.abs(el.getBoundingClientRect().top) < 2; }",
+        arg=later.id,
+        polling=200,
+    )
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang='en']").click()
     page.wait_for_load_state("load")
