@@ -106,10 +106,13 @@ def convert_and_build(project: Path, runs: int) -> Builds:
 
 
 def bare_config(project: Path) -> Path:
-    """mkdocs.yml without the hook: the pages full builds left in docs/, Material alone."""
+    """mkdocs.yml without the hook: the pages full builds left in docs/, Material alone.
+    The practice pages are left out too: their template needs what the hook provides."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     bare = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.M)
     assert bare != text, "mkdocs.yml has no hooks: section to leave out"
+    assert "exclude_docs:" not in bare, "mkdocs.yml has an exclude_docs: section: merge the practice pages into it"
+    bare += "\nexclude_docs: |\n  practice*.md\n"
     path = project / "mkdocs-bare.yml"
     path.write_text(bare, encoding="utf-8")
     return path
