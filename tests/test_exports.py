@@ -36,7 +36,7 @@ def stand_in_books(folder: Path, bank: Bank, *_: object) -> dict[str, Path]:
     for lang in LANGS:
         writer = PdfWriter()
         writer.add_blank_page(595, 842)
-        paths[lang] = folder / f"ml-interview-bank-{lang}.pdf"
+        paths[lang] = pdf.book_path(folder, lang)
         writer.write(paths[lang])
     return paths
 

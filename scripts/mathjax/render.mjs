@@ -58,8 +58,9 @@ const tex = new TeX({
 // formula's markup stands alone in the disk cache; its fonts are read from this package.
 const CHTML_FONTS = new URL("./node_modules/mathjax-full/es5/output/chtml/fonts/woff-v2", import.meta.url).href;
 const chtml = process.argv.includes("--chtml");
-const svg = new SVG({ fontCache: "global", displayAlign: "left" });
-const output = chtml ? new CHTML({ fontURL: CHTML_FONTS, adaptiveCSS: false, displayAlign: "left" }) : svg;
+const output = chtml
+  ? new CHTML({ fontURL: CHTML_FONTS, adaptiveCSS: false, displayAlign: "left" })
+  : new SVG({ fontCache: "global", displayAlign: "left" });
 const html = mathjax.document("", { InputJax: tex, OutputJax: output });
 
 // Attributes only MathJax's own menu and explorer read (no page loads them), the XLink
@@ -148,14 +149,14 @@ function relativePath(d) {
 }
 
 function render(request) {
-  if (!chtml) svg.fontCache.clearCache(); // so the cache holds exactly this formula's glyphs
+  if (!chtml) output.fontCache.clearCache(); // so the cache holds exactly this formula's glyphs
   const node = html.convert(request.tex, { display: Boolean(request.display), em: 16, ex: 8, containerWidth: 1280 });
   const markup = adaptor.outerHTML(node);
   if (markup.includes("data-mjx-error") || markup.includes("<merror")) {
     const message = /data-mjx-error="([^"]*)"/.exec(markup);
     return { error: message ? message[1] : "MathJax could not typeset this formula" };
   }
-  const glyphs = chtml ? [] : [...svg.fontCache.cache.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const glyphs = chtml ? [] : [...output.fontCache.cache.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   glyphs.forEach((entry) => (entry[1] = relativePath(entry[1])));
   if (!chtml) simplify(node);
   return { svg: adaptor.outerHTML(node), glyphs: Object.fromEntries(glyphs) };
