@@ -223,6 +223,11 @@ def on_shutdown() -> None:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        # inside mkdocs-static-i18n's build of a further language: the site is not whole
+        # yet (its search index is merged after this), and the outer build's call follows
+        return
     table = search_terms.synonyms(load_glossary(sources_dir(config) / "glossary.yml"))
     search_split.split_index(Path(config.site_dir), lambda index: search_terms.add_keywords(index, table))
     not_found.fix_not_found_page(Path(config.site_dir), config.site_url or "/")
@@ -238,7 +243,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         search_worker.patch_search_worker(Path(config.site_dir))
     except search_worker.WorkerPatchError as err:
         raise PluginError(f"qbank: {err}") from None
-    i18n = config.plugins.get("i18n")
-    if _math is not None and not getattr(i18n, "building", False):  # the last language is built
+    if _math is not None:
         log.info("qbank: %s", _math.summary())
         _math.reset_counts()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from browsing import LANG_PREFIX, Visit, serious_violations
 from helpers import ROOT
-from qbank.practice import cut_cards, rebase
+from qbank.practice import PracticeDataError, cut_cards, rebase, top_level_blocks
 
 pytestmark = pytest.mark.browser
 KEY = "ml-interview-bank:progress"
@@ -375,6 +375,32 @@ def test_cards_split_question_and_answers_and_links_are_rebased() -> None:
     assert '<use href="#MJX-TEX-I-1D465">' in card["a"]  # glyphs: the practice page holds them too
     assert 'href="topics/other.html#qb"' in card["a"] and 'href="topics/t.html#qa"' in card["a"]
     assert "not a card" not in json.dumps(cards)
+
+
+def test_top_level_blocks_read_attributes_comments_and_formulas_as_the_html_parser_would() -> None:
+    html = (
+        '<h2 id="q1" class="qb-question" title="a > b">Q</h2><!-- <p> -->\n'
+        "<p class='x y'>one<br>two<img src=a.png/></p><hr/>"
+        '<mjx-container><svg><g><use href="#g"/></g></svg><math><mi>x</mi></math></mjx-container>'
+        '<details class="answer" data-x="&quot;q&quot;"><summary>A</summary><div><p>t</p></div></details>'
+    )
+    blocks = top_level_blocks(html)
+    assert [(b.tag, b.classes) for b in blocks] == [
+        ("h2", ["qb-question"]),
+        ("p", ["x", "y"]),
+        ("hr", []),
+        ("mjx-container", []),
+        ("details", ["answer"]),
+    ]
+    assert blocks[0].attrs == {"id": "q1", "class": "qb-question", "title": "a > b"}
+    assert blocks[4].attrs["data-x"] == '"q"'
+    assert "".join(html[b.start : b.end] for b in blocks) == html.replace("<!-- <p> -->\n", "")
+
+
+@pytest.mark.parametrize("html", ["<div><p>open</div>", "<p>x</p></div>", "<mjx-container><svg>"])
+def test_top_level_blocks_refuse_tags_that_do_not_balance(html: str) -> None:
+    with pytest.raises(PracticeDataError):
+        top_level_blocks(html)
 
 
 def test_every_question_has_a_card_in_both_languages(built_site: Path, bank) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jieba
@@ -43,6 +44,14 @@ def test_keywords_hold_the_other_forms_of_what_an_entry_says(
     found = set(search_terms.keywords(cut(text), table).split())
     assert expected <= found, expected - found
     assert not found & absent  # what the entry already says is not repeated
+
+
+def test_trie_pattern_finds_what_a_longest_first_alternation_finds() -> None:
+    words = ["batch", "batch norm", "batch normalization", "bn", "norm", "layer norm", "l1", "l2"]
+    text = "batch norm, layer norm and batch normalization; bn, l1 or l2, a batch of norms"
+    flat = re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+    assert re.findall(search_terms.trie_pattern(words), text) == flat.findall(text)
+    assert re.fullmatch(search_terms.trie_pattern(["a.b"]), "axb") is None  # escaped
 
 
 def test_keywords_are_a_field_of_the_index_and_deterministic(table: search_terms.Synonyms) -> None:

@@ -18,7 +18,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 
 from .mathsvg import glyphs_of
@@ -33,6 +33,12 @@ HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 TAG = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*>")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# a comment, or a start or end tag (attribute values may hold ">")
+MARKUP = re.compile(
+    r"""<!--.*?-->|<(?P<close>/?)(?P<name>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S
+)
+ATTR = re.compile(r"""(?P<key>[^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+OPAQUE = {"script", "style", "mjx-container"}  # skipped whole: no blocks inside
 
 
 class PracticeDataError(Exception):
@@ -48,49 +54,53 @@ class Block:
     end: int = -1
 
 
-class _TopLevel(HTMLParser):
-    """The top-level elements of an HTML fragment, with their offsets in it."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text = text
-        self.blocks: list[Block] = []
-        self.depth = 0
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth == 0:
-            values = {k: v or "" for k, v in attrs}
-            self.blocks.append(Block(tag, values.get("class", "").split(), values, self._offset()))
-            if tag in VOID:
-                self.blocks[-1].end = self.text.index(">", self._offset()) + 1
-        if tag not in VOID:
-            self.depth += 1
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth == 0:
-            values = {k: v or "" for k, v in attrs}
-            start = self._offset()
-            self.blocks.append(Block(tag, values.get("class", "").split(), values, start))
-            self.blocks[-1].end = self.text.index(">", start) + 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
-            return
-        self.depth -= 1
-        if self.depth == 0 and self.blocks:
-            self.blocks[-1].end = self.text.index(">", self._offset()) + 1
-
-
 def top_level_blocks(html: str) -> list[Block]:
-    parser = _TopLevel(html)
-    parser.feed(html)
-    parser.close()
-    return parser.blocks
+    """The top-level elements of an HTML fragment, with their offsets in it.
+
+    A scanner over tags, not ``html.parser``: a long topic page holds some 30,000 tags of
+    SVG formulas, which the parser takes seconds to walk; a formula or a script is skipped
+    whole. Written pages are well-formed (Python-Markdown's output), so a page whose tags do
+    not balance is an error, not something to repair.
+    """
+    blocks: list[Block] = []
+    depth, position = 0, 0
+    while (tag := MARKUP.search(html, position)) is not None:
+        position = tag.end()
+        name = (tag["name"] or "").lower()
+        if not name:  # a comment
+            continue
+        if tag["close"]:
+            if name not in VOID:
+                depth -= 1
+                if depth < 0:
+                    raise PracticeDataError(f"</{name}> at offset {tag.start()} closes nothing")
+                if depth == 0:
+                    blocks[-1].end = position
+            continue
+        empty = name in VOID or tag["attrs"].endswith("/")
+        if depth == 0:
+            values = _attributes(tag["attrs"].rstrip("/"))
+            blocks.append(Block(name, values.get("class", "").split(), values, tag.start()))
+        if name in OPAQUE and not empty:
+            closing = html.find(f"</{name}>", position)
+            if closing < 0:
+                raise PracticeDataError(f"<{name}> at offset {tag.start()} is never closed")
+            position, empty = closing + len(name) + 3, True
+        if empty:
+            if depth == 0:
+                blocks[-1].end = position
+        else:
+            depth += 1
+    if depth:
+        raise PracticeDataError(f"{depth} element(s) never closed")
+    return blocks
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {
+        m["key"].lower(): unescape(next((v for v in m.group(2, 3, 4) if v is not None), ""))
+        for m in ATTR.finditer(text)
+    }
 
 
 def article_of(page: str, name: str) -> str:
