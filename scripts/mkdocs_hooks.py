@@ -11,7 +11,8 @@
 - ``on_post_page`` / ``on_post_build``: give each language its own search index (see
   ``search_split``), so an English reader is not shown Chinese duplicates and vice versa,
   with hidden keywords for what readers type (``search_terms``);
-  then cut the practice page's cards from the written topic pages (``practice``).
+  then cut the practice page's cards from the written topic pages (``practice``), and
+  the answers' bodies out of them into data loaded on demand (``answer_bodies``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from qbank import mathsvg, not_found, practice, search_split, search_terms, search_worker
+from qbank import answer_bodies, mathsvg, not_found, practice, search_split, search_terms, search_worker
 from qbank.build import build_site_bank
+from qbank.built_pages import BuiltPageError
 from qbank.exports import downloads
 from qbank.glossary import load_glossary, write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
@@ -169,6 +171,8 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
     context["qbank_ui"] = ui_strings(lang)
     context["qbank_lang"] = lang
     context["qbank_page"] = page_kind(page.file.src_uri)
+    if context["qbank_page"] == "topic":  # its answers' bodies: answer_bodies.DATA_DIR
+        context["qbank_answers"] = f"{answer_bodies.DATA_DIR}/{lang}/{Path(page.file.src_uri).name.split('.')[0]}.js"
     return context
 
 
@@ -237,8 +241,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _bank is not None:  # the topic pages are final now: cut the practice cards from them
         try:
             practice.write_practice_data(Path(config.site_dir), _bank)
-        except (OSError, practice.PracticeDataError) as err:
-            raise PluginError(f"qbank: practice data: {err}") from None
+            answer_bodies.write_answer_bodies(Path(config.site_dir), _bank)
+        except (OSError, BuiltPageError) as err:
+            raise PluginError(f"qbank: data cut from the built pages: {err}") from None
     try:
         search_worker.patch_search_worker(Path(config.site_dir))
     except search_worker.WorkerPatchError as err:

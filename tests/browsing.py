@@ -64,3 +64,23 @@ def serious_violations(page: object, label: str) -> list[str]:
 
 # Every pair of (file:// or HTTP, language, colour scheme) once: each value of each is
 # covered, at half the cost of all eight combinations (axe is slow on long topic pages).
+
+
+OPEN_ALL = "() => document.querySelectorAll('details').forEach(d => d.open = true)"
+
+
+def open_every_answer(page: object) -> None:
+    """Every <details> open, the answers' bodies in (answers on demand: they arrive when an
+    answer opens) and the originals inside them open too."""
+    page.evaluate(OPEN_ALL)
+    page.wait_for_function("() => !document.querySelector('.qb-lazy')")
+    page.evaluate(OPEN_ALL)
+
+
+def print_with_keyboard(page: object) -> None:
+    """Ctrl+P as a reader presses it (qbank.js brings every answer in, then prints), the
+    print dialog stubbed; then the page in print media."""
+    page.evaluate("() => { window.qbPrinted = false; window.print = () => { window.qbPrinted = true; }; }")
+    page.keyboard.press("Control+P")
+    page.wait_for_function("() => window.qbPrinted")
+    page.emulate_media(media="print")

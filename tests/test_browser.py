@@ -6,7 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from browsing import AXE, LANG_PREFIX, MATH_PAGE, Visit, mode, serious_violations
+from browsing import (
+    AXE,
+    LANG_PREFIX,
+    MATH_PAGE,
+    Visit,
+    mode,
+    open_every_answer,
+    print_with_keyboard,
+    serious_violations,
+)
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -57,7 +66,7 @@ def test_every_topic_page_fits_a_phone_and_shows_every_formula(
             path = f"{LANG_PREFIX[lang]}topics/{name}"
             page = visit.open(path)
             page.wait_for_load_state("networkidle")  # leaving sooner aborts the favicon's request
-            page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+            open_every_answer(page)
             if (width := page.evaluate("() => document.documentElement.scrollWidth")) > PHONE_WIDTH:
                 wide[name] = width
             shown = page.evaluate(FORMULAS_SHOWN)
@@ -69,7 +78,7 @@ def test_every_topic_page_fits_a_phone_and_shows_every_formula(
         visit.check_clean()
         # the boxes that scroll are reachable by keyboard and named (axe, at phone width)
         page = visit.open(LANG_PREFIX[lang] + PHONE_AXE_PAGE)
-        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        open_every_answer(page)
         assert page.locator(".arithmatex.qb-wide").count() > 0
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(f"() => axe.run(document, {{runOnly: {PHONE_AXE_RULES}, resultTypes: ['violations']}})")
@@ -188,8 +197,39 @@ def test_printed_pages_show_every_answer(visit: Visit) -> None:
     page = visit.open("topics/regularization.html")
     first_answer = page.locator("details.answer").first.locator(":scope > :not(summary)").first
     assert not first_answer.is_visible()
+    assert page.locator(".qb-lazy").count() > 10  # the bodies are not in the page yet
+    print_with_keyboard(page)
+    assert page.locator(".qb-lazy").count() == 0
+    assert first_answer.is_visible() and first_answer.inner_text().strip()
+    visit.check_clean()
+
+
+def test_printing_from_the_menu_before_the_answers_came_says_so(visit: Visit) -> None:
+    page = visit.open("en/topics/regularization.html")
     page.emulate_media(media="print")
-    assert first_answer.is_visible()
+    # what the menu's Print does; read at once, before the answers arrive
+    note = page.evaluate(
+        """() => { window.dispatchEvent(new Event('beforeprint'));
+                   const slot = document.querySelector('.qb-lazy');
+                   return [slot.textContent, slot.checkVisibility()]; }"""
+    )
+    assert "Ctrl+P" in note[0] and note[1]
+    page.wait_for_function("() => !document.querySelector('.qb-lazy')")  # in for the next print
+    visit.check_clean()
+
+
+def test_answers_arrive_when_the_reader_reaches_for_one(visit: Visit) -> None:
+    page = visit.open(MATH_PAGE)
+    loaded = "() => !!document.querySelector('script[src*=\"assets/answers/\"]')"
+    assert not page.evaluate(loaded)  # reading the questions downloads no answer
+    answer = page.locator("details.editor").nth(3)
+    answer.locator(":scope > summary").hover()
+    page.wait_for_function(loaded)
+    answer.locator(":scope > summary").click()
+    body = answer.locator(":scope > :not(summary)").first
+    body.wait_for()
+    assert answer.locator(".qb-lazy").count() == 0 and body.inner_text().strip()
+    assert page.locator("details.editor:not([open]) .qb-lazy").count() > 10  # put in as each opens
     visit.check_clean()
 
 

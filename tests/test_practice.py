@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from browsing import LANG_PREFIX, Visit, serious_violations
 from helpers import ROOT
-from qbank.practice import PracticeDataError, cut_cards, rebase, top_level_blocks
+from qbank.built_pages import BuiltPageError, top_level_blocks
+from qbank.practice import cut_cards, rebase
 
 pytestmark = pytest.mark.browser
 KEY = "ml-interview-bank:progress"
@@ -399,7 +400,7 @@ def test_top_level_blocks_read_attributes_comments_and_formulas_as_the_html_pars
 
 @pytest.mark.parametrize("html", ["<div><p>open</div>", "<p>x</p></div>", "<mjx-container><svg>"])
 def test_top_level_blocks_refuse_tags_that_do_not_balance(html: str) -> None:
-    with pytest.raises(PracticeDataError):
+    with pytest.raises(BuiltPageError):
         top_level_blocks(html)
 
 

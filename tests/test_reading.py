@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browsing import LANG_PREFIX, MATH_PAGE, Visit
+from browsing import LANG_PREFIX, MATH_PAGE, Visit, print_with_keyboard
 
 pytestmark = pytest.mark.browser
 
@@ -125,7 +125,7 @@ def test_printed_pages_show_each_answer_once_without_chrome(visit: Visit) -> Non
     quotes = page.locator("h2.qb-question ~ details.quote")
     assert quotes.count() >= 2
     quotes.nth(0).locator(":scope > summary").click()  # the reader opens one original
-    page.emulate_media(media="print")
+    print_with_keyboard(page)
     answers = page.locator("details.answer > :not(summary)")
     assert answers.first.is_visible() and answers.nth(answers.count() - 1).is_visible()
     assert quotes.nth(0).locator(":scope > :not(summary)").first.is_visible()

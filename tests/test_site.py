@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT
+from qbank import answer_bodies
+from qbank.answer_bodies import page_as_read
 from qbank.site_check import broken_links, external_loads, parse_pages, site_path_prefix
 
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；：（）]+")
@@ -87,7 +89,7 @@ def test_english_pages_search_their_own_index(built_site: Path) -> None:
 def test_no_page_loads_mathjax_and_every_formula_is_svg_with_mathml(built_site: Path) -> None:
     """Formulas are rendered when the site is built: SVG for the eye, MathML for screen
     readers, each glyph a <use> of the page's one hidden <defs>; no MathJax script."""
-    pages = {page: page.read_text(encoding="utf-8") for page in built_site.rglob("*.html")}
+    pages = {page: page_as_read(page) for page in built_site.rglob("*.html")}
     with_math = 0
     for page, html in pages.items():
         assert not re.search(r"<script[^>]*mathjax|MathJax\s*=", html, re.I), page
@@ -113,7 +115,7 @@ def test_the_search_index_keeps_the_tex(built_site: Path) -> None:
 
 def test_no_source_html_reaches_the_pages(built_site: Path) -> None:
     for page in (built_site / "topics").glob("*.html"):
-        article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+        article = page_as_read(page).split("<article", 1)[1].split("</article>", 1)[0]
         assert "<details><summary>答案" not in article
         assert "<img" not in article and "<script" not in article.split("</h1>", 1)[1]
 
@@ -127,7 +129,25 @@ def test_no_formula_reaches_a_reader_as_raw_tex(built_site: Path) -> None:
     $$ block a list item indents too little for Python-Markdown); only code keeps it."""
     problems = []
     for page in sorted(built_site.rglob("topics/*.html")):
-        article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+        article = page_as_read(page).split("<article", 1)[1].split("</article>", 1)[0]
         text = re.sub(r"<[^>]+>", " ", CODE.sub(" ", article))
         problems += [f"{page.relative_to(built_site)}: {m[0]!r}" for m in RAW_TEX.finditer(text)]
     assert problems == []
+
+
+def test_answer_bodies_come_back_to_the_page_as_it_was_built(built_site: Path) -> None:
+    """Topic pages carry their answers' captions; put back, the bodies give the page the
+    build wrote, and cutting that again gives the page served."""
+    pages = sorted(built_site.rglob("topics/*.html"))
+    assert len(pages) >= 40
+    for page in pages:
+        served = page.read_text(encoding="utf-8")
+        whole = page_as_read(page)
+        assert 'class="qb-lazy"' in served and 'class="qb-lazy"' not in whole, page
+        assert answer_bodies.cut(whole, str(page)) == (served, answer_bodies.read_bodies(answers_script(page)))
+
+
+def answers_script(page: Path) -> Path:
+    lang = "en" if page.parent.parent.name == "en" else "zh"
+    site = page.parent.parent.parent if lang == "en" else page.parent.parent
+    return site / answer_bodies.DATA_DIR / lang / page.name.replace(".html", ".js")

@@ -19,9 +19,92 @@
     document.documentElement.classList.add("qb-search-hit"); // closed answers rendered (qbank.css)
     var observer = new MutationObserver(openMarked);
     observer.observe(document.body, { childList: true, subtree: true });
-    setTimeout(function () { observer.disconnect(); }, 3000);
+    // Material highlights once the search index is in: the answers must be there first
+    var fillFirst = hasSlots() ? fillAll() : Promise.resolve();
+    fillFirst.catch(function () {}).then(function () {
+      setTimeout(function () { observer.disconnect(); }, 3000);
+      if (window.qbankOpenSearch) window.qbankOpenSearch();
+    });
     openMarked();
   }
+
+  // Answers on demand (scripts/qbank/answer_bodies.py): a topic page comes with the
+  // answers' captions; their bodies are one data script, loaded once the reader reaches for
+  // an answer (a pointer or focus on its caption, opening it) or for all of them (a search
+  // hit, printing or finding with the keyboard), and put in as each answer opens.
+  var loading = null;
+  var bodies = null; // once the data script is in
+
+  function hasSlots() { return !!document.querySelector(".qb-lazy[data-qb-body]"); }
+
+  function loadAnswers() {
+    // the page's interface data come after this script (partials/qbank-scripts.html)
+    var ui = document.getElementById("qb-ui");
+    var src = ui && ui.getAttribute("data-answers");
+    if (!src || !hasSlots()) return Promise.resolve();
+    if (!loading) {
+      var name = "answers:" + src.split("/").pop().replace(/\.js$/, "");
+      loading = window.qbankProgress.data(name, src).then(function (data) { bodies = data.bodies; });
+      loading.catch(function () { loading = null; }); // a later reach tries again
+    }
+    return loading;
+  }
+
+  function fill(slot) {
+    var body = document.createRange().createContextualFragment(bodies[+slot.getAttribute("data-qb-body")]);
+    // Material wraps the content's tables in a box that scrolls sideways, once, on load
+    body.querySelectorAll("table:not([class])").forEach(function (table) {
+      var wrap = document.createElement("div");
+      wrap.className = "md-typeset__scrollwrap";
+      wrap.innerHTML = '<div class="md-typeset__table"></div>';
+      table.replaceWith(wrap);
+      wrap.firstChild.appendChild(table);
+    });
+    slot.replaceWith(body);
+  }
+
+  function fillLoaded(root) {
+    if (!bodies) return;
+    root.querySelectorAll(".qb-lazy[data-qb-body]").forEach(fill);
+    nameTableBoxes();
+  }
+
+  function fillIn(root) { return loadAnswers().then(function () { fillLoaded(root); }); }
+
+  function fillAll() { return fillIn(document); }
+
+  function reachFor(event) {
+    var summary = event.target.closest && event.target.closest("summary");
+    if (summary && summary.parentElement.querySelector(":scope > .qb-lazy")) loadAnswers();
+  }
+  document.addEventListener("pointerover", reachFor, { passive: true });
+  document.addEventListener("touchstart", reachFor, { passive: true });
+  document.addEventListener("focusin", reachFor);
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (!details.open) return;
+    if (details.querySelector(":scope > .qb-lazy")) fillIn(details).then(function () { focusableCode(details); });
+    else focusableCode(details);
+  }, true);
+
+  // As Material does for the code it finds on load: a block that scrolls sideways can be
+  // reached by keyboard (where there is a pointer that hovers, as Material decides).
+  function focusableCode(root) {
+    if (!matchMedia("(hover)").matches) return;
+    root.querySelectorAll("pre > code:not([tabindex])").forEach(function (code) {
+      if (code.scrollWidth > code.clientWidth) code.tabIndex = 0;
+    });
+  }
+  // Ctrl+P prints, Ctrl+F finds, only once every answer is in
+  document.addEventListener("keydown", function (event) {
+    var key = event.key && event.key.toLowerCase();
+    if (!(event.ctrlKey || event.metaKey) || !hasSlots()) return;
+    if (key === "f") fillAll();
+    if (key === "p") {
+      event.preventDefault();
+      fillAll().then(function () { window.print(); });
+    }
+  });
 
   // A link to a question anchor inside a collapsed block opens that block.
   function openTarget() {
@@ -33,8 +116,17 @@
 
   // Printed pages show every answer (qbank.css does the same for print previews); an
   // original stays out unless the reader opened it.
+  // Printed from the browser's menu before the answers were loaded: a slot says so.
   var reopen = [];
   window.addEventListener("beforeprint", function () {
+    if (bodies) {
+      fillLoaded(document);
+    } else if (hasSlots()) {
+      document.querySelectorAll(".qb-lazy[data-qb-body]:empty").forEach(function (slot) {
+        slot.textContent = window.qbankProgress.text("answers_not_loaded");
+      });
+      fillAll();
+    }
     document.querySelectorAll("details:not([open]):not(.quote)").forEach(function (details) {
       details.open = true;
       reopen.push(details);

@@ -62,5 +62,10 @@
   document.addEventListener("change", function (event) {
     if (event.target.matches && event.target.matches("[data-md-toggle=search]") && event.target.checked) open();
   }, true);
-  if (/[?&][hq]=/.test(location.search)) open();
+  // a search hit: qbank.js opens search once the page's answers are in (Material
+  // highlights the hit's terms only in what the page holds when the index arrives)
+  window.qbankOpenSearch = open;
+  if (/[?&]q=/.test(location.search) || (/[?&]h=/.test(location.search) && !document.querySelector(".qb-lazy"))) {
+    open();
+  }
 })();

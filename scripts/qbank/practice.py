@@ -1,9 +1,7 @@
 """The practice page's data: built topic pages → per-topic card scripts and an index.
 
 Cards hold the HTML of the *written* topic pages (read after the whole build), so their
-math and sanitising are exactly the topic pages'. The data are classic scripts calling
-``qbankRegister(name, data)`` (overrides/assets/progress.js): the practice page inserts
-them with ``<script>`` tags, which works from ``file://`` where fetch does not.
+math and sanitising are exactly the topic pages'; the data are scripts (``built_pages``).
 
 - ``assets/practice/<lang>/index.js``: topics, groups, collections, and one row per
   question ``[id, topic, collection, difficulty, stars]`` (list indexes, "" and 0 for none).
@@ -14,101 +12,23 @@ them with ``<script>`` tags, which works from ``file://`` where fetch does not.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
 
+from .answer_bodies import page_as_read
+from .built_pages import BuiltPageError, article_span, data_script, lang_root, top_level_blocks, write_script
 from .mathsvg import glyphs_of
 from .model import LANGS, Bank, Lang
-from .yamlio import write_text_atomic
 
 DATA_DIR = "assets/practice"
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Top-level blocks of a question's section that answer it: revealed only on "Show answer".
 ANSWER_CLASSES = {"answer", "editor", "qb-served", "qb-no-answer", "qb-also"}
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 TAG = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*>")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-# a comment, or a start or end tag (attribute values may hold ">")
-MARKUP = re.compile(
-    r"""<!--.*?-->|<(?P<close>/?)(?P<name>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S
-)
-ATTR = re.compile(r"""(?P<key>[^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
-OPAQUE = {"script", "style", "mjx-container"}  # skipped whole: no blocks inside
-
-
-class PracticeDataError(Exception):
-    """A built topic page does not have the shape the cards are cut from."""
-
-
-@dataclass
-class Block:
-    tag: str
-    classes: list[str]
-    attrs: dict[str, str]
-    start: int
-    end: int = -1
-
-
-def top_level_blocks(html: str) -> list[Block]:
-    """The top-level elements of an HTML fragment, with their offsets in it.
-
-    A scanner over tags, not ``html.parser``: a long topic page holds some 30,000 tags of
-    SVG formulas, which the parser takes seconds to walk; a formula or a script is skipped
-    whole. Written pages are well-formed (Python-Markdown's output), so a page whose tags do
-    not balance is an error, not something to repair.
-    """
-    blocks: list[Block] = []
-    depth, position = 0, 0
-    while (tag := MARKUP.search(html, position)) is not None:
-        position = tag.end()
-        name = (tag["name"] or "").lower()
-        if not name:  # a comment
-            continue
-        if tag["close"]:
-            if name not in VOID:
-                depth -= 1
-                if depth < 0:
-                    raise PracticeDataError(f"</{name}> at offset {tag.start()} closes nothing")
-                if depth == 0:
-                    blocks[-1].end = position
-            continue
-        empty = name in VOID or tag["attrs"].endswith("/")
-        if depth == 0:
-            values = _attributes(tag["attrs"].rstrip("/"))
-            blocks.append(Block(name, values.get("class", "").split(), values, tag.start()))
-        if name in OPAQUE and not empty:
-            closing = html.find(f"</{name}>", position)
-            if closing < 0:
-                raise PracticeDataError(f"<{name}> at offset {tag.start()} is never closed")
-            position, empty = closing + len(name) + 3, True
-        if empty:
-            if depth == 0:
-                blocks[-1].end = position
-        else:
-            depth += 1
-    if depth:
-        raise PracticeDataError(f"{depth} element(s) never closed")
-    return blocks
-
-
-def _attributes(text: str) -> dict[str, str]:
-    return {
-        m["key"].lower(): unescape(next((v for v in m.group(2, 3, 4) if v is not None), ""))
-        for m in ATTR.finditer(text)
-    }
-
-
-def article_of(page: str, name: str) -> str:
-    start = page.find("<article")
-    end = page.rfind("</article>")
-    if start < 0 or end < 0:
-        raise PracticeDataError(f"{name}: no <article> in the built page")
-    return page[page.index(">", start) + 1 : end]
 
 
 def rebase(html: str, page_dir: str, page_name: str) -> str:
@@ -140,7 +60,8 @@ class _Card:
 
 def cut_cards(page: str, name: str) -> dict[str, dict[str, str]]:
     """Each question of a built topic page: its title, the question's blocks, the answers'."""
-    article = article_of(page, name)
+    start, end = article_span(page, name)
+    article = page[start:end]
     cards: dict[str, _Card] = {}
     current: _Card | None = None
     for block in top_level_blocks(article):
@@ -178,21 +99,6 @@ def practice_index(bank: Bank, lang: Lang) -> dict[str, object]:
     }
 
 
-def data_script(name: str, data: object) -> str:
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return f"qbankRegister({json.dumps(name)},{payload});\n"
-
-
-def write_script(path: Path, text: str) -> Path:
-    """Atomically, readable by the web server like the site's other files."""
-    write_text_atomic(path, text)
-    return path
-
-
-def lang_root(site: Path, lang: Lang) -> Path:
-    return site if lang == "zh" else site / lang
-
-
 def write_practice_data(site: Path, bank: Bank) -> list[Path]:
     """Write every data script of both languages; returns what it wrote."""
     written = []
@@ -201,12 +107,12 @@ def write_practice_data(site: Path, bank: Bank) -> list[Path]:
         out = site / DATA_DIR / lang  # beside the theme's assets, which both languages share
         for topic in bank.topics:
             page = root / "topics" / f"{topic.slug}.html"
-            text = page.read_text(encoding="utf-8")
+            text = page_as_read(page)  # its answers in, should they be cut already
             cards = cut_cards(text, str(page))
             expected = [q.id for q in bank.questions_of(topic.slug)]
             if sorted(cards) != sorted(expected):
                 missing = sorted(set(expected) - set(cards))
-                raise PracticeDataError(f"{page}: questions missing from the built page: {missing[:5]}")
+                raise BuiltPageError(f"{page}: questions missing from the built page: {missing[:5]}")
             cards = {qid: {k: rebase(v, "topics", page.name) for k, v in card.items()} for qid, card in cards.items()}
             data = {"cards": cards, "glyphs": glyphs_of(text)}
             written.append(write_script(out / f"{topic.slug}.js", data_script(f"topic:{topic.slug}", data)))

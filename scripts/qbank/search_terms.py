@@ -72,18 +72,21 @@ def synonyms(glossary: Glossary) -> Synonyms:
     )
 
 
+Trie = dict[str, "Trie"]  # a character → the words' rest; "" → {} where a word ends
+
+
 def trie_pattern(words: list[str]) -> str:
     """A regular expression matching any of ``words``, the longest first where several start
     at one place, as a trie: Python's ``re`` tries the branches of a flat alternation one by
     one at every character, which made the glossary's 300 terms cost seconds per build."""
-    trie: dict[str, dict] = {}
+    trie: Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: Trie) -> str:
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""

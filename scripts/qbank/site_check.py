@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .answer_bodies import page_as_read
+
 LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
 
 
@@ -34,7 +36,7 @@ def parse_pages(site: Path) -> dict[Path, _PageParser]:
     pages = {}
     for path in sorted(site.resolve().rglob("*.html")):
         parser = _PageParser()
-        parser.feed(path.read_text(encoding="utf-8"))
+        parser.feed(page_as_read(path))  # a topic page with its answers' bodies
         pages[path] = parser
     return pages
 
