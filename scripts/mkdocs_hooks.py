@@ -50,6 +50,7 @@ log = logging.getLogger("mkdocs.plugins.qbank")
 _bank: Bank | None = None
 _built_from: tuple[Path, SourcesState] | None = None  # what _bank was built from
 _math: mathsvg.MathRenderer | None = None
+_not_found_pages: dict[Lang, str] = {}  # each language's 404 page, as its build rendered it
 
 
 class _NoFalseAlarm(logging.Filter):
@@ -220,6 +221,15 @@ def _shown(path: Path, config: MkDocsConfig) -> str:
     return str(path.resolve().relative_to(project)) if path.resolve().is_relative_to(project) else str(path)
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep each language's 404 page: mkdocs-static-i18n writes only the last one."""
+    if template_name == "404.html":
+        i18n = config.plugins.get("i18n")
+        lang = getattr(i18n, "current_language", None) or "zh"
+        _not_found_pages[lang] = output
+    return output
+
+
 def on_shutdown() -> None:
     if _math is not None and isinstance(_math.backend, mathsvg.NodeRenderer):
         _math.backend.close()
@@ -234,7 +244,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     table = search_terms.synonyms(load_glossary(sources_dir(config) / "glossary.yml"))
     search_split.split_index(Path(config.site_dir), lambda index: search_terms.add_keywords(index, table))
-    not_found.fix_not_found_page(Path(config.site_dir), config.site_url or "/")
+    try:
+        not_found.write_not_found_page(Path(config.site_dir), config.site_url or "/", _not_found_pages)
+    except BuiltPageError as err:
+        raise PluginError(f"qbank: 404 page: {err}") from None
     # Material's source maps (about 1.3 MB) are for debugging its own code, not for readers.
     for source_map in Path(config.site_dir, "assets").rglob("*.map"):
         source_map.unlink()

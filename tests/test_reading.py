@@ -244,10 +244,15 @@ NOT_FOUND = [
 ]
 
 
+SITE_NAME = {"zh": "ML/DL 面试题库", "en": "ML/DL Interview Question Bank"}
+SEARCH = {"zh": "搜索", "en": "Search"}
+
+
 @pytest.mark.parametrize(("where", "path", "lang", "heading"), NOT_FOUND)
 def test_404_page_is_styled_and_in_the_readers_language(
     browser: object,
     built_site: Path,
+    bank,
     request: pytest.FixtureRequest,
     where: str,
     path: str,
@@ -272,6 +277,11 @@ def test_404_page_is_styled_and_in_the_readers_language(
         assert visible.count() == 1 and heading in visible.inner_text()
         # styled: Material's stylesheet laid out the header, and the theme's logo is an icon
         assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky"
+        # the header and the navigation are the reader's language's too
+        assert page.locator(".md-header__topic .md-ellipsis").first.inner_text().strip() == SITE_NAME[lang]
+        assert page.locator("input.md-search__input").get_attribute("placeholder") == SEARCH[lang]
+        group = page.locator(".md-sidebar--primary .md-nav__item--section > .md-nav__link").first
+        assert group.inner_text().strip() == bank.groups[0].title.get(lang)
         home = visible.locator("a").first
         home.click()
         page.wait_for_load_state("load")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -48,37 +49,55 @@ def top_level_blocks(html: str) -> list[Block]:
     not balance is an error, not something to repair.
     """
     blocks: list[Block] = []
-    depth, position = 0, 0
-    while (tag := MARKUP.search(html, position)) is not None:
-        position = tag.end()
-        name = (tag["name"] or "").lower()
-        if not name:  # a comment
-            continue
-        if tag["close"]:
-            if name not in VOID:
-                depth -= 1
-                if depth < 0:
-                    raise BuiltPageError(f"</{name}> at offset {tag.start()} closes nothing")
-                if depth == 0:
-                    blocks[-1].end = position
-            continue
-        empty = name in VOID or tag["attrs"].endswith("/")
-        if depth == 0:
+    depth = 0
+    for kind, tag, end in _tags(html, 0):
+        if kind == "close":
+            depth -= 1
+            if depth < 0:
+                raise BuiltPageError(f"</{tag['name']}> at offset {tag.start()} closes nothing")
+        elif depth == 0:
             values = _attributes(tag["attrs"].rstrip("/"))
-            blocks.append(Block(name, values.get("class", "").split(), values, tag.start()))
-        if name in OPAQUE and not empty:
-            closing = html.find(f"</{name}>", position)
-            if closing < 0:
-                raise BuiltPageError(f"<{name}> at offset {tag.start()} is never closed")
-            position, empty = closing + len(name) + 3, True
-        if empty:
-            if depth == 0:
-                blocks[-1].end = position
-        else:
+            blocks.append(Block(tag["name"].lower(), values.get("class", "").split(), values, tag.start()))
+        if kind == "open":
             depth += 1
+        elif depth == 0:
+            blocks[-1].end = end
     if depth:
         raise BuiltPageError(f"{depth} element(s) never closed")
     return blocks
+
+
+def element_end(html: str, start: int) -> int:
+    """Where the element whose start tag is at ``start`` ends (after its end tag)."""
+    depth = 0
+    for kind, _, end in _tags(html, start):
+        depth += {"open": 1, "close": -1}.get(kind, 0)
+        if depth <= 0:
+            return end
+    raise BuiltPageError(f"the element at offset {start} is never closed")
+
+
+def _tags(html: str, position: int) -> Iterator[tuple[str, re.Match[str], int]]:
+    """Each tag from ``position`` on: "open", "close" or "empty" (a void or self-closed
+    element, or an opaque one skipped whole), the tag, and where it (or its element) ends."""
+    while (tag := MARKUP.search(html, position)) is not None:
+        position = tag.end()
+        name = (tag["name"] or "").lower()
+        if not name or (tag["close"] and name in VOID):  # a comment; </br>
+            continue
+        if tag["close"]:
+            yield "close", tag, position
+            continue
+        if name in VOID or tag["attrs"].endswith("/"):
+            yield "empty", tag, position
+        elif name in OPAQUE:
+            closing = html.find(f"</{name}>", position)
+            if closing < 0:
+                raise BuiltPageError(f"<{name}> at offset {tag.start()} is never closed")
+            position = closing + len(name) + 3
+            yield "empty", tag, position
+        else:
+            yield "open", tag, position
 
 
 def _attributes(text: str) -> dict[str, str]:
