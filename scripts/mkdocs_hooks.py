@@ -225,7 +225,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """Keep each language's 404 page: mkdocs-static-i18n writes only the last one."""
     if template_name == "404.html":
         i18n = config.plugins.get("i18n")
-        lang = getattr(i18n, "current_language", None) or "zh"
+        lang: Lang = "en" if getattr(i18n, "current_language", None) == "en" else "zh"
         _not_found_pages[lang] = output
     return output
 
