@@ -11,8 +11,8 @@
 - ``on_post_page`` / ``on_post_build``: give each language its own search index (see
   ``search_split``), so an English reader is not shown Chinese duplicates and vice versa,
   with hidden keywords for what readers type (``search_terms``);
-  then cut the practice page's cards from the written topic pages (``practice``), and
-  the answers' bodies out of them into data loaded on demand (``answer_bodies``).
+  then cut the answers' bodies out of the written topic pages into data loaded on demand
+  (``answer_bodies``), and the practice page's cards from what remains (``practice``).
 """
 
 from __future__ import annotations
@@ -253,8 +253,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         source_map.unlink()
     if _bank is not None:  # the topic pages are final now: cut the practice cards from them
         try:
-            practice.write_practice_data(Path(config.site_dir), _bank)
             answer_bodies.write_answer_bodies(Path(config.site_dir), _bank)
+            practice.write_practice_data(Path(config.site_dir), _bank)
         except (OSError, BuiltPageError) as err:
             raise PluginError(f"qbank: data cut from the built pages: {err}") from None
     try:

@@ -120,10 +120,32 @@
   function topicOf(row) { return index.topics[row[1]].slug; }
   function loadCard(row) {
     var topic = topicOf(row);
-    return P.data("topic:" + topic, P.base + topic + ".js").then(function (data) {
-      addGlyphs(data.glyphs);
-      return data.cards[row[0]];
+    return Promise.all([
+      P.data("topic:" + topic, P.base + topic + ".js"),
+      P.data("answers:" + topic, P.answersBase + topic + ".js"),
+    ]).then(function (data) {
+      addGlyphs(data[0].glyphs);
+      return { card: data[0].cards[row[0]], bodies: data[1].bodies, topic: topic };
     });
+  }
+
+  // A card's answers come with their bodies in slots, which the topic page's data fill
+  // (scripts/qbank/answer_bodies.py); their links are the topic page's, made absolute.
+  function answersOf(loaded) {
+    var answers = document.createRange().createContextualFragment(loaded.card.a);
+    var page = new URL("topics/" + loaded.topic + ".html", location.href);
+    answers.querySelectorAll(".qb-lazy[data-qb-body]").forEach(function (slot) {
+      var body = document.createRange().createContextualFragment(loaded.bodies[+slot.getAttribute("data-qb-body")]);
+      body.querySelectorAll("[href], [src]").forEach(function (element) {
+        if (element.localName === "use") return; // a formula's glyph: the page holds it
+        ["href", "src"].forEach(function (name) {
+          var url = element.getAttribute(name);
+          if (url !== null && !/^[a-z][a-z0-9+.-]*:/i.test(url)) element.setAttribute(name, new URL(url, page).href);
+        });
+      });
+      slot.replaceWith(body);
+    });
+    return answers;
   }
 
   // Formulas are SVG made at build time; their glyph outlines come with the topic's cards
@@ -152,12 +174,12 @@
     var card = $("qb-card");
     session.card = null; // no key acts on the card until it is shown
     session.revealed = false;
-    return loadCard(row).then(function (html) {
+    return loadCard(row).then(function (loaded) {
       session.card = row;
       session.shownAt = Date.now();
-      $("qb-card-title").innerHTML = html.t;
-      $("qb-card-question").innerHTML = html.q;
-      $("qb-card-answer").innerHTML = html.a;
+      $("qb-card-title").innerHTML = loaded.card.t;
+      $("qb-card-question").innerHTML = loaded.card.q;
+      $("qb-card-answer").replaceChildren(answersOf(loaded));
       $("qb-card-answer").querySelectorAll("details.answer, details.editor").forEach(function (d) { d.open = true; });
       $("qb-card-answer").hidden = true;
       $("qb-grades").hidden = $("qb-scores").hidden = true;

@@ -338,5 +338,6 @@
     importText: importText, clear: clear, logCsv: logCsv, exportFile: exportFile, exportCsv: exportCsv,
     formatInterval: formatInterval, showNotices: showNotices,
     base: uiElement ? uiElement.getAttribute("data-base") : "",
+    answersBase: uiElement ? uiElement.getAttribute("data-answers-base") : "",
   };
 })();

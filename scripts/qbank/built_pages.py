@@ -24,7 +24,7 @@ MARKUP = re.compile(
     r"""<!--.*?-->|<(?P<close>/?)(?P<name>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S
 )
 ATTR = re.compile(r"""(?P<key>[^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
-OPAQUE = {"script", "style", "mjx-container"}  # skipped whole: no blocks inside
+OPAQUE = {"script", "style", "pre", "mjx-container"}  # skipped whole: no blocks inside
 
 
 class BuiltPageError(Exception):

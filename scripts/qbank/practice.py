@@ -7,7 +7,9 @@ math and sanitising are exactly the topic pages'; the data are scripts (``built_
   question ``[id, topic, collection, difficulty, stars]`` (list indexes, "" and 0 for none).
 - ``assets/practice/<lang>/<topic>.js``: ``{"cards": {id: {"t": title, "q": question, "a":
   answers}}, "glyphs": {glyph id: SVG path}}``: the formulas are the page's SVG, whose glyph
-  outlines the topic page holds once (``mathsvg``), so the cards carry them beside.
+  outlines the topic page holds once (``mathsvg``), so the cards carry them beside. The
+  answers are cut as the page is served, their bodies in slots (``answer_bodies``): the
+  practice page fills them from the topic page's own data, not from a second copy.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answer_bodies import page_as_read
 from .built_pages import BuiltPageError, article_span, data_script, lang_root, top_level_blocks, write_script
 from .mathsvg import glyphs_of
 from .model import LANGS, Bank, Lang
@@ -27,7 +28,9 @@ DATA_DIR = "assets/practice"
 ANSWER_CLASSES = {"answer", "editor", "qb-served", "qb-no-answer", "qb-also"}
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
-TAG = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*>")
+# a tag with a URL; a formula's <use href="#MJX-…"> points at a glyph the practice page
+# holds too (and formulas' tags, most of a page's, have none: the regex passes them by)
+LINKING_TAG = re.compile(r"<(?!use\b)[a-zA-Z][\w-]*\b[^>]*\b(?:href|src)=[^>]*>")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -44,11 +47,7 @@ def rebase(html: str, page_dir: str, page_name: str) -> str:
         joined = posixpath.normpath(posixpath.join(page_dir, path))
         return f'{attr}="{joined}{hash_}{fragment}"'
 
-    def fix_tag(tag: re.Match[str]) -> str:
-        # a formula's <use href="#MJX-…"> points at a glyph the practice page holds too
-        return tag[0] if tag[1] == "use" else URL_ATTR.sub(fix, tag[0])
-
-    return TAG.sub(fix_tag, html)
+    return LINKING_TAG.sub(lambda tag: URL_ATTR.sub(fix, tag[0]), html)
 
 
 @dataclass
@@ -107,7 +106,7 @@ def write_practice_data(site: Path, bank: Bank) -> list[Path]:
         out = site / DATA_DIR / lang  # beside the theme's assets, which both languages share
         for topic in bank.topics:
             page = root / "topics" / f"{topic.slug}.html"
-            text = page_as_read(page)  # its answers in, should they be cut already
+            text = page.read_text(encoding="utf-8")  # as served: answer bodies in slots
             cards = cut_cards(text, str(page))
             expected = [q.id for q in bank.questions_of(topic.slug)]
             if sorted(cards) != sorted(expected):

@@ -21,6 +21,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,7 @@ def keywords(text: str, table: Synonyms) -> str:
     return " ".join(sorted(words - tokens))
 
 
+@cache
 def spelling_variant(word: str) -> str | None:
     """regularization → regularisation and back; None for a word without an -ize/-ise ending."""
     match = IZE.search(word)
@@ -122,9 +124,10 @@ def spelling_variant(word: str) -> str | None:
     return word[: match.start()] + "i" + other + match[2]
 
 
-def _parts(word: str) -> Iterator[str]:
+@cache  # the same words recur in every entry
+def _parts(word: str) -> tuple[str, ...]:
     """Words inside a longer word (过拟合 → 拟合), as jieba's search mode finds them."""
-    return (part for part in jieba.cut_for_search(word) if len(part) > 1 and part != word)
+    return tuple(part for part in jieba.cut_for_search(word) if len(part) > 1 and part != word)
 
 
 # Material's search stems what it indexes (regularisation → regularisat) but, the query
