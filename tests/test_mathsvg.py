@@ -61,6 +61,19 @@ def test_a_cached_formula_is_not_rendered_again(tmp_path: Path) -> None:
     assert backend.calls == [Formula("a^2", False), Formula("a^2", True)]
 
 
+def test_the_stylesheet_is_cached_with_the_formulas(tmp_path: Path) -> None:
+    class Counting(CountingBackend):
+        asked = 0
+
+        def stylesheet(self) -> str:
+            Counting.asked += 1
+            return super().stylesheet()
+
+    first = MathRenderer(Counting(), tmp_path).stylesheet()
+    assert MathRenderer(Counting(), tmp_path).stylesheet() == first  # the next build: no node
+    assert Counting.asked == 1
+
+
 def test_a_page_sends_its_new_formulas_in_one_batch(tmp_path: Path) -> None:
     backend = CountingBackend()
     renderer = MathRenderer(backend, tmp_path)

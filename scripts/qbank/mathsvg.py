@@ -212,8 +212,15 @@ class MathRenderer:
         self._memory.clear()
 
     def stylesheet(self) -> str:
+        """MathJax's stylesheet for its SVG, cached with the formulas: a warm build starts no node."""
         if self._stylesheet is None:
-            self._stylesheet = self.backend.stylesheet()
+            path = self.cache_dir / self.backend.version / "stylesheet.css" if self.cache_dir else None
+            if path is not None and path.is_file():
+                self._stylesheet = path.read_text(encoding="utf-8")
+            else:
+                self._stylesheet = self.backend.stylesheet()
+                if path is not None:
+                    write_text_atomic(path, self._stylesheet)
         return self._stylesheet
 
 
