@@ -268,3 +268,20 @@ def test_editor_answers_are_labelled_apart_from_the_collections(visit: Visit) ->
     assert editor.get_attribute("open") is not None
     assert page.locator(".qb-also a").count() >= 1
     visit.check_clean()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "答案需要 JavaScript"), ("en", "The answers need JavaScript")])
+def test_without_javascript_an_answer_says_where_the_answers_are(
+    browser: object, built_site: Path, lang: str, words: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto((built_site / LANG_PREFIX[lang] / MATH_PAGE).resolve().as_uri())
+        page.locator("details.editor > summary").first.click()
+        note = page.locator("details.editor .qb-lazy").first.evaluate(
+            "slot => getComputedStyle(slot, '::before').content"
+        )
+        assert words in note
+    finally:
+        context.close()
