@@ -147,3 +147,16 @@ def test_the_bank_is_built_once_per_build_and_again_after_an_edit(tmp_path: Path
     os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 1_000_000))
     hook.on_config(load_config(config_file=str(config_file)))
     assert len(builds) == 2 and len(hook._bank.questions) == 2
+
+
+def test_a_scaled_bank_holds_the_real_one_and_its_copies(tmp_path: Path) -> None:
+    """bench --scale: the real collections keep their ids (topics.yml moves name them), with
+    their translations and editor answers; each copy adds as many questions again."""
+    from qbank.bench import scaled_project
+    from qbank.build import build_site_bank
+
+    real = build_site_bank(ROOT / "sources").bank
+    scaled = build_site_bank(scaled_project(ROOT, 3, tmp_path) / "sources").bank
+    assert len(scaled.questions) == 3 * len(real.questions)
+    by_id = scaled.by_id
+    assert all(by_id[q.id].editor == q.editor for q in real.questions)

@@ -198,21 +198,23 @@ def copy_project(root: Path, project: Path) -> Path:
 
 
 def scaled_project(root: Path, factor: int, workdir: Path) -> Path:
-    """A copy of the project whose sources hold every collection ``factor`` times."""
+    """A copy of the project whose sources hold every collection ``factor`` times: the
+    real ones with their translations and editor answers, and ``factor - 1`` copies."""
     project = copy_project(root, workdir / f"x{factor}")
     sources = project / "sources"
     registry = yaml.safe_load((sources / "sources.yml").read_text(encoding="utf-8"))
     entries = []
     for copy in range(factor):
         for entry in registry["sources"]:
-            new = dict(entry, id=f"{entry['id']}-x{copy}")
-            if copy:
-                original = Path(entry["file"])
-                new["file"] = f"{original.stem}-x{copy}{original.suffix}"
-                shutil.copy(sources / entry["file"], sources / new["file"])
-            entries.append(new)
+            if not copy:  # the real collections as they are (the taxonomy's moves name their ids)
+                entries.append(entry)
+                continue
+            original = Path(entry["file"])
+            file = f"{original.stem}-x{copy}{original.suffix}"
+            shutil.copy(sources / entry["file"], sources / file)
+            # other ids: the copies' questions have no translations or editor answers
+            entries.append(dict(entry, id=f"{entry['id']}-x{copy}", file=file))
     (sources / "sources.yml").write_text(yaml.safe_dump({"sources": entries}, allow_unicode=True), encoding="utf-8")
-    shutil.rmtree(sources / "translations")  # keyed by the original ids: the copies show originals
     return project
 
 
