@@ -172,8 +172,8 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
     context["qbank_ui"] = ui_strings(lang)
     context["qbank_lang"] = lang
     context["qbank_page"] = page_kind(page.file.src_uri)
-    if context["qbank_page"] == "topic":  # its answers' bodies: answer_bodies.DATA_DIR
-        context["qbank_answers"] = f"{answer_bodies.DATA_DIR}/{lang}/{Path(page.file.src_uri).name.split('.')[0]}.js"
+    if context["qbank_page"] == "topic":  # where its answers' bodies are (answer_bodies)
+        context["qbank_answers"] = answer_bodies.script_path(lang, Path(page.file.src_uri).name.split(".")[0])
     return context
 
 
@@ -251,7 +251,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Material's source maps (about 1.3 MB) are for debugging its own code, not for readers.
     for source_map in Path(config.site_dir, "assets").rglob("*.map"):
         source_map.unlink()
-    if _bank is not None:  # the topic pages are final now: cut the practice cards from them
+    if _bank is not None:  # the topic pages are final now: cut answers and cards from them
         try:
             answer_bodies.write_answer_bodies(Path(config.site_dir), _bank)
             practice.write_practice_data(Path(config.site_dir), _bank)

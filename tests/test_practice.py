@@ -146,7 +146,7 @@ def first_card_with_math(site: Path) -> str:
         cards = topic_cards(script)
         if cards is None:
             continue
-        bodies = read_bodies(site / answer_bodies.DATA_DIR / "en" / script.name)  # what fills its slots
+        bodies = read_bodies(site / answer_bodies.script_path("en", script.stem))  # what fills its slots
         if 'class="arithmatex' in answer_bodies.restore(next(iter(cards.values()))["a"], bodies):
             return script.stem
     raise AssertionError("no topic's first card holds a formula")

@@ -144,10 +144,6 @@ def test_answer_bodies_come_back_to_the_page_as_it_was_built(built_site: Path) -
         served = page.read_text(encoding="utf-8")
         whole = page_as_read(page)
         assert 'class="qb-lazy"' in served and 'class="qb-lazy"' not in whole, page
-        assert answer_bodies.cut(whole, str(page)) == (served, answer_bodies.read_bodies(answers_script(page)))
-
-
-def answers_script(page: Path) -> Path:
-    lang = "en" if page.parent.parent.name == "en" else "zh"
-    site = page.parent.parent.parent if lang == "en" else page.parent.parent
-    return site / answer_bodies.DATA_DIR / lang / page.name.replace(".html", ".js")
+        lang = "en" if page.parent.parent.name == "en" else "zh"
+        script = built_site / answer_bodies.script_path(lang, page.stem)
+        assert answer_bodies.cut(whole, str(page)) == (served, answer_bodies.read_bodies(script))

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from .built_pages import BuiltPageError, article_span, data_script, lang_root, top_level_blocks, write_script
-from .model import LANGS, Bank
+from .model import LANGS, Bank, Lang
 from .yamlio import write_text_atomic
 
 DATA_DIR = "assets/answers"
@@ -34,6 +34,11 @@ REGISTERED = re.compile(r"^qbankRegister\((\"[^\"]*\"),(.*)\);\n$", re.S)
 
 def script_name(topic: str) -> str:
     return f"answers:{topic}"
+
+
+def script_path(lang: Lang, topic: str) -> str:
+    """Where a topic's answers are, from the site's root."""
+    return f"{DATA_DIR}/{lang}/{topic}.js"
 
 
 def cut(page: str, name: str) -> tuple[str, list[str]]:
@@ -71,9 +76,9 @@ def read_bodies(script: Path) -> list[str]:
     return bodies
 
 
-def page_as_read(path: Path, html: str | None = None) -> str:
+def page_as_read(path: Path) -> str:
     """A built page with its answers' bodies in place (pages without slots as they are)."""
-    html = path.read_text(encoding="utf-8") if html is None else html
+    html = path.read_text(encoding="utf-8")
     if not SLOTS.search(html):
         return html
     script = SCRIPT_ATTRIBUTE.search(html)
@@ -92,7 +97,7 @@ def write_answer_bodies(site: Path, bank: Bank) -> list[Path]:
             if SLOTS.search(html):  # not rebuilt (mkdocs serve --dirty): cut already
                 continue
             slimmer, bodies = cut(html, str(page))
-            script = site / DATA_DIR / lang / f"{topic.slug}.js"
+            script = site / script_path(lang, topic.slug)
             written.append(write_script(script, data_script(script_name(topic.slug), {"bodies": bodies})))
             write_text_atomic(page, slimmer)
     return written
