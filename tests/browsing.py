@@ -62,10 +62,6 @@ def serious_violations(page: object, label: str) -> list[str]:
     ]
 
 
-# Every pair of (file:// or HTTP, language, colour scheme) once: each value of each is
-# covered, at half the cost of all eight combinations (axe is slow on long topic pages).
-
-
 OPEN_ALL = "() => document.querySelectorAll('details').forEach(d => d.open = true)"
 
 

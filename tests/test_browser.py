@@ -154,6 +154,8 @@ def test_language_switch_keeps_page_and_question(visit: Visit, bank, lang: str, 
 AXE_PAGES = ["index.html", "topics/regularization.html", "topics/probability.html"]
 
 
+# Every pair of (file:// or HTTP, language, colour scheme) once: each value of each is
+# covered, at half the cost of all eight combinations (axe is slow on long topic pages).
 AXE_RUNS = [("file", "zh", "light"), ("file", "en", "dark"), ("http", "zh", "dark"), ("http", "en", "light")]
 
 
