@@ -80,3 +80,17 @@ def print_with_keyboard(page: object) -> None:
     page.keyboard.press("Control+P")
     page.wait_for_function("() => window.qbPrinted")
     page.emulate_media(media="print")
+
+
+def switch_language(page: object, lang: str) -> None:
+    """The header's language menu, hovered open and its link clicked once the menu has slid
+    fully in: clicked while it still slides, Playwright scrolls the page to reach the link
+    (seen on a busy machine), and the page is no longer where the reader left it."""
+    page.locator(".md-header__option .md-select").hover()
+    page.wait_for_function(
+        "() => { const menu = document.querySelector('.md-header__option .md-select__inner');"
+        " return getComputedStyle(menu).opacity === '1' && !menu.getAnimations().length; }",
+        polling="raf",
+    )
+    page.locator(f"a.md-select__link[hreflang='{lang}']").click()
+    page.wait_for_load_state("load")

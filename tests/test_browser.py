@@ -15,6 +15,7 @@ from browsing import (
     open_every_answer,
     print_with_keyboard,
     serious_violations,
+    switch_language,
 )
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -143,9 +144,7 @@ def test_search_lists_questions_in_the_readers_language(
 def test_language_switch_keeps_page_and_question(visit: Visit, bank, lang: str, other: str) -> None:
     question = next(q for q in bank.questions if q.topic == "regularization")
     page = visit.open(f"{LANG_PREFIX[lang]}topics/regularization.html#{question.id}")
-    page.locator(".md-header__option .md-select").hover()
-    page.locator(f"a.md-select__link[hreflang='{other}']").click()
-    page.wait_for_load_state("load")
+    switch_language(page, other)
     assert page.url == f"{visit.root}{LANG_PREFIX[other]}topics/regularization.html#{question.id}"
     assert page.locator("html").get_attribute("lang") == other
     visit.check_clean()

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browsing import LANG_PREFIX, MATH_PAGE, Visit, print_with_keyboard
+from browsing import LANG_PREFIX, MATH_PAGE, Visit, print_with_keyboard, switch_language
 
 pytestmark = pytest.mark.browser
 
@@ -185,9 +185,7 @@ def test_language_switch_lands_on_the_question_in_view(visit: Visit, bank) -> No
         arg=later.id,
         polling=200,
     )
-    page.locator(".md-header__option .md-select").hover()
-    page.locator("a.md-select__link[hreflang='en']").click()
-    page.wait_for_load_state("load")
+    switch_language(page, "en")
     assert page.url == f"{visit.root}en/topics/regularization.html#{later.id}"
     top = page.locator(f"[id='{later.id}']").evaluate("el => el.getBoundingClientRect().top")
     assert 0 <= top < 200
