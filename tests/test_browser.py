@@ -284,5 +284,30 @@ def test_without_javascript_an_answer_says_where_the_answers_are(
             "slot => getComputedStyle(slot, '::before').content"
         )
         assert words in note
+        # the topic tools (progress, filters) cannot work: not shown at all
+        assert page.locator("article .qb-tools").count() == 1
+        assert not page.locator("article .qb-tools").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE_WIDTH, 1280])
+def test_the_topic_tools_move_nothing_when_they_fill_in(browser: object, http_root: str, width: int) -> None:
+    """The page brings the tools' frame, so the questions stand where they will stay:
+    the first question is as far down with topic-tools.js as without it (Lighthouse
+    counted the tools' arrival as a layout shift of everything below)."""
+    tops = []
+    for blocked in (True, False):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        try:
+            page = context.new_page()
+            if blocked:
+                page.route("**/topic-tools.js", lambda route: route.abort())
+            page.goto(f"{http_root}{MATH_PAGE}")
+            page.wait_for_load_state("networkidle")
+            filled = page.locator("article .qb-shown").inner_text().strip()
+            assert bool(filled) is not blocked
+            tops.append(page.locator("article h2.qb-question").first.evaluate("h => h.getBoundingClientRect().top"))
+        finally:
+            context.close()
+    assert tops[0] == tops[1]

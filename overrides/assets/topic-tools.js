@@ -72,7 +72,9 @@
       else params.delete(g.name);
     });
     var query = params.toString().replace(/%2C/g, ",");
-    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    var address = location.pathname + (query ? "?" + query : "") + location.hash;
+    // unchanged (as on every page load): replacing the entry would cost a task for nothing
+    if (address !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", address);
   }
 
   function matches(question, chosen, except) {
@@ -83,8 +85,9 @@
 
   function setupTopicPage() {
     var questions = questionsOfPage();
-    var summary = document.querySelector("article .qb-summary");
-    if (!questions.length || !summary) return;
+    // the page brings the tools' frame (overrides/partials/qbank-tools.html): filled in here
+    var tools = document.querySelector("article .qb-tools");
+    if (!questions.length || !tools) return;
     var sourceNames = {};
     questions.forEach(function (q) {
       var link = q.heading.nextElementSibling && q.heading.nextElementSibling.querySelector(".qb-source");
@@ -92,11 +95,12 @@
     });
     GROUPS[2].options = Object.keys(sourceNames).sort().map(function (id) { return [id, null, sourceNames[id]]; });
 
-    var tools = element("div", "qb-tools");
-    var progress = element("p", "qb-progress");
-    progress.setAttribute("aria-live", "polite");
-    tools.appendChild(progress);
-    P.showNotices(tools);
+    var progress = tools.querySelector(".qb-progress");
+    var box = tools.querySelector(".qb-filter-box");
+    var shown = tools.querySelector(".qb-shown");
+    var notices = element("div", "qb-notices");
+    P.showNotices(notices);
+    if (notices.firstChild) tools.insertBefore(notices, box);
     var form = element("form", "qb-filters");
     form.setAttribute("aria-label", t("filters"));
     var inputs = {};
@@ -125,24 +129,9 @@
       });
       form.appendChild(fieldset);
     });
-    var bar = element("p", "qb-filter-bar");
-    var shown = element("span", "qb-shown");
-    shown.setAttribute("role", "status");
-    shown.setAttribute("aria-live", "polite");
-    var clear = element("button", "md-button", t("clear_filters"));
-    clear.type = "button";
-    var expand = element("button", "md-button", t("expand_all"));
-    expand.type = "button";
-    var collapse = element("button", "md-button", t("collapse_all"));
-    collapse.type = "button";
-    [shown, clear, expand, collapse].forEach(function (n) { bar.appendChild(n); });
     // The filters fold away (long on a phone); open when the URL already filters.
-    var box = element("details", "qb-filter-box");
-    box.appendChild(element("summary", "", t("filters")));
     box.appendChild(form);
-    tools.appendChild(box);
-    tools.appendChild(bar);
-    summary.parentNode.insertBefore(tools, summary.nextSibling);
+    function tool(name) { return tools.querySelector("[data-qb-tool='" + name + "']"); }
 
     var chosen = readQuery();
     Object.keys(inputs).forEach(function (key) {
@@ -194,7 +183,7 @@
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    clear.addEventListener("click", function () {
+    tool("clear").addEventListener("click", function () {
       Object.keys(inputs).forEach(function (key) { inputs[key].checked = false; });
       apply();
     });
@@ -206,8 +195,8 @@
         });
       });
     }
-    expand.addEventListener("click", function () { openAll(true); });
-    collapse.addEventListener("click", function () { openAll(false); });
+    tool("expand").addEventListener("click", function () { openAll(true); });
+    tool("collapse").addEventListener("click", function () { openAll(false); });
 
     questions.forEach(function (q) {
       var link = document.querySelector(".md-nav--secondary a[href='#" + q.id + "']");
