@@ -291,11 +291,11 @@ def test_without_javascript_an_answer_says_where_the_answers_are(
         context.close()
 
 
-@pytest.mark.parametrize("width", [PHONE_WIDTH, 1280])
-def test_the_topic_tools_move_nothing_when_they_fill_in(browser: object, http_root: str, width: int) -> None:
-    """The page brings the tools' frame, so the questions stand where they will stay:
-    the first question is as far down with topic-tools.js as without it (Lighthouse
-    counted the tools' arrival as a layout shift of everything below)."""
+@pytest.mark.parametrize(("lang", "width"), [("zh", PHONE_WIDTH), ("en", PHONE_WIDTH), ("zh", 1280)])
+def test_the_topic_tools_move_nothing_when_they_fill_in(browser: object, http_root: str, lang: str, width: int) -> None:
+    """The page brings the tools' frame and a place for each question's state menu, so the
+    questions stand where they will stay: each is as far down with topic-tools.js as
+    without it (Lighthouse counted the tools' arrival as a shift of everything below)."""
     tops = []
     for blocked in (True, False):
         context = browser.new_context(viewport={"width": width, "height": 800})
@@ -303,11 +303,18 @@ def test_the_topic_tools_move_nothing_when_they_fill_in(browser: object, http_ro
             page = context.new_page()
             if blocked:
                 page.route("**/topic-tools.js", lambda route: route.abort())
-            page.goto(f"{http_root}{MATH_PAGE}")
+            page.goto(f"{http_root}{LANG_PREFIX[lang]}topics/trees-ensembles.html")
             page.wait_for_load_state("networkidle")
             filled = page.locator("article .qb-shown").inner_text().strip()
             assert bool(filled) is not blocked
-            tops.append(page.locator("article h2.qb-question").first.evaluate("h => h.getBoundingClientRect().top"))
+            menus = 0 if blocked else page.locator("article h2.qb-question").count()
+            page.wait_for_function(f"() => document.querySelectorAll('select.qb-state').length === {menus}")
+            tops.append(
+                page.eval_on_selector_all(
+                    "article h2.qb-question", "hs => hs.map(h => h.getBoundingClientRect().top + scrollY)"
+                )
+            )
         finally:
             context.close()
+    assert len(tops[0]) > 20
     assert tops[0] == tops[1]

@@ -168,10 +168,7 @@
     }
     function showProgress() {
       var s = P.summary(questions.map(function (q) { return q.id; }), new Date());
-      progress.textContent = t("progress_line", s) + " · ";
-      var link = element("a", "", t("practice_link"));
-      link.href = document.getElementById("qb-ui").getAttribute("data-practice");
-      progress.appendChild(link);
+      progress.textContent = t("progress_line", s);
     }
     function showStates() {
       questions.forEach(function (q) {
@@ -198,9 +195,12 @@
     tool("expand").addEventListener("click", function () { openAll(true); });
     tool("collapse").addEventListener("click", function () { openAll(false); });
 
-    questions.forEach(function (q) {
-      var link = document.querySelector(".md-nav--secondary a[href='#" + q.id + "']");
-      q.tocEntry = link && link.closest("li");
+    var tocEntries = {};
+    document.querySelectorAll(".md-nav--secondary a[href^='#']").forEach(function (link) {
+      tocEntries[link.getAttribute("href").slice(1)] = link.closest("li");
+    });
+    questions.forEach(function (q) { q.tocEntry = tocEntries[q.id] || null; });
+    function addStateMenu(q) {
       var badges = q.heading.nextElementSibling;
       if (!badges || !badges.classList.contains("qb-badges")) return;
       var select = element("select", "qb-state");
@@ -210,6 +210,7 @@
         option.value = s;
         select.appendChild(option);
       });
+      select.value = P.stateOf(q.id);
       select.addEventListener("change", function () {
         var state = select.value;
         if (state === "new") P.forget(q.id);
@@ -217,7 +218,8 @@
       });
       q.select = select;
       badges.appendChild(select);
-    });
+      badges.classList.add("qb-has-state");
+    }
     document.addEventListener("qbank:progress", function () {
       showStates();
       showProgress();
@@ -226,6 +228,22 @@
     showStates();
     showProgress();
     apply();
+    // The state menus come a few at a time while the page is idle: built all at once they
+    // made loading a long page one long task.
+    inSlices(questions, addStateMenu);
+  }
+
+  function inSlices(items, each) {
+    var next = 0;
+    var later = window.requestIdleCallback
+      ? function (run) { requestIdleCallback(run, { timeout: 500 }); }
+      : function (run) { setTimeout(run, 1); };
+    function slice() {
+      var until = Date.now() + 10;
+      do each(items[next++]); while (next < items.length && Date.now() < until);
+      if (next < items.length) later(slice);
+    }
+    if (items.length) later(slice);
   }
 
   // --- the home page: progress per topic and group -------------------------------------
