@@ -174,6 +174,8 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
     context["qbank_page"] = page_kind(page.file.src_uri)
     if context["qbank_page"] == "topic":  # where its answers' bodies are (answer_bodies)
         context["qbank_answers"] = answer_bodies.script_path(lang, Path(page.file.src_uri).name.split(".")[0])
+    if context["qbank_page"] == "practice" and _bank is not None:  # its choices (overrides/practice.html)
+        context["qbank_choices"] = practice.practice_index(_bank, lang)
     return context
 
 

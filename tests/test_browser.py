@@ -318,3 +318,24 @@ def test_the_topic_tools_move_nothing_when_they_fill_in(browser: object, http_ro
             context.close()
     assert len(tops[0]) > 20
     assert tops[0] == tops[1]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_practice_page_moves_nothing_when_its_script_runs(browser: object, http_root: str, lang: str) -> None:
+    """The choices come with the page: what stands below them (the reader's data) is where
+    it was without practice.js (the form built once the index was in moved it, CLS 0.5)."""
+    tops = []
+    for blocked in (True, False):
+        context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 800})
+        try:
+            page = context.new_page()
+            if blocked:
+                page.route("**/practice.js", lambda route: route.abort())
+            page.goto(f"{http_root}{LANG_PREFIX[lang]}practice.html")
+            page.wait_for_load_state("networkidle")
+            assert page.locator("#qb-start-review").is_enabled() is not blocked
+            assert page.locator("#qb-topics input[name='topic']").count() > 20
+            tops.append(page.locator("#qb-data-title").evaluate("h => h.getBoundingClientRect().top + scrollY"))
+        finally:
+            context.close()
+    assert tops[0] == tops[1]

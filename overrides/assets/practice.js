@@ -15,37 +15,26 @@
   function status(message) { $("qb-status").textContent = message; }
 
   // --- choosing -----------------------------------------------------------------------
-  function checkbox(container, name, value, label, checked) {
-    var item = document.createElement("label");
-    item.className = "qb-check";
-    var input = document.createElement("input");
-    input.type = "checkbox";
-    input.name = name;
-    input.value = value;
-    input.checked = checked;
-    item.appendChild(input);
-    item.appendChild(document.createTextNode(" " + label));
-    container.appendChild(item);
-    return input;
-  }
   function values(name) {
     return Array.prototype.map.call(root.querySelectorAll("input[name='" + name + "']:checked"),
       function (input) { return input.value; });
   }
 
-  function buildChoices() {
+  // The page brings the choices, all checked (overrides/practice.html): the reader's own
+  // choice is restored into them, and the start buttons work once the index is in.
+  function restoreChoices() {
     var choice = P.settings().choice || {};
-    var has = function (list, value) { return !list || list.indexOf(value) >= 0; };
-    var topics = $("qb-topics");
-    index.groups.forEach(function (group, g) {
-      var box = document.createElement("div");
-      box.className = "qb-group";
-      var all = checkbox(box, "group", String(g), group.title, false);
-      all.parentNode.className += " qb-group-title";
-      var members = [];
-      index.topics.forEach(function (topic) {
-        if (topic.group === g) members.push(checkbox(box, "topic", topic.slug, topic.title, has(choice.topics, topic.slug)));
+    var keys = { topic: "topics", difficulty: "difficulty", stars: "stars", source: "sources" };
+    Object.keys(keys).forEach(function (name) {
+      var chosen = choice[keys[name]];
+      if (!chosen) return;
+      root.querySelectorAll("input[name='" + name + "']").forEach(function (input) {
+        input.checked = chosen.indexOf(input.value) >= 0;
       });
+    });
+    root.querySelectorAll("#qb-topics .qb-group").forEach(function (box) {
+      var all = box.querySelector("input[name='group']");
+      var members = Array.prototype.slice.call(box.querySelectorAll("input[name='topic']"));
       var sync = function () { all.checked = members.every(function (m) { return m.checked; }); };
       all.addEventListener("change", function () {
         members.forEach(function (m) { m.checked = all.checked; });
@@ -53,23 +42,13 @@
       });
       members.forEach(function (m) { m.addEventListener("change", sync); });
       sync();
-      topics.appendChild(box);
-    });
-    [["E", t("difficulty_E")], ["M", t("difficulty_M")], ["H", t("difficulty_H")], ["", t("no_difficulty")]]
-      .forEach(function (d) { checkbox($("qb-difficulty"), "difficulty", d[0], d[1], has(choice.difficulty, d[0])); });
-    [5, 4, 3, 2, 1, 0].forEach(function (n) {
-      var label = n ? "★".repeat(n) + "☆".repeat(5 - n) : t("no_stars");
-      checkbox($("qb-stars"), "stars", String(n), label, has(choice.stars, String(n)));
-    });
-    index.sources.forEach(function (source) {
-      checkbox($("qb-sources"), "source", source.id, source.title, has(choice.sources, source.id));
     });
     var settings = P.settings();
     $("qb-new-per-day").value = settings.newPerDay;
     $("qb-mock-count").value = settings.mockCount;
     $("qb-mock-seconds").value = settings.mockSeconds;
     $("qb-choose").addEventListener("change", update);
-    $("qb-choose").hidden = false;
+    $("qb-start-review").disabled = $("qb-start-mock").disabled = false;
     update();
   }
 
@@ -436,10 +415,8 @@
 
   P.showNotices($("qb-notices"));
   wire();
-  status(t("loading"));
   P.data("index", P.base + "index.js").then(function (data) {
     index = data;
-    status("");
-    buildChoices();
+    restoreChoices();
   });
 })();

@@ -228,7 +228,6 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "clear_filters": {"zh": "清除筛选", "en": "Clear filters"},
     "expand_all": {"zh": "展开全部答案", "en": "Expand all answers"},
     "collapse_all": {"zh": "收起全部答案", "en": "Collapse all answers"},
-    "loading": {"zh": "加载中…", "en": "Loading…"},
     "answers_not_loaded": {
         "zh": "（答案尚未载入：请按 Ctrl+P 打印本页，或下载 PDF 版。）",
         "en": "(The answer was not loaded yet: print with Ctrl+P, or download the PDF.)",
