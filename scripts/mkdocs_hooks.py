@@ -7,32 +7,39 @@
   result shows the question's words, not labels.
 - ``on_page_context``: the browser interface's strings for the templates.
 - ``on_post_page``: render every formula to SVG with MathJax at build time (``mathsvg``;
-  the search index, made before this event, keeps the TeX).
+  the search index, made before this event, keeps the TeX); cut the answers' bodies out of
+  each topic page into data loaded on demand (``answer_bodies``), and the practice page's
+  cards from what remains (``practice``), all kept for the next build (``served``).
 - ``on_post_page`` / ``on_post_build``: give each language its own search index (see
   ``search_split``), so an English reader is not shown Chinese duplicates and vice versa,
-  with hidden keywords for what readers type (``search_terms``);
-  then cut the answers' bodies out of the written topic pages into data loaded on demand
-  (``answer_bodies``), and the practice page's cards from what remains (``practice``).
+  with hidden keywords for what readers type (``search_terms``); then write the data cut
+  from the topic pages.
+
+What the build makes from its own pages is kept in ``.cache/products`` (``products``) by
+what it was made from, so a warm build of unchanged pages makes none of it again.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from qbank import answer_bodies, mathsvg, not_found, practice, search_split, search_terms, search_worker
+from qbank import answer_bodies, mathsvg, not_found, search_split, search_terms, search_worker, served
 from qbank.build import build_site_bank
 from qbank.built_pages import BuiltPageError
 from qbank.exports import downloads
 from qbank.glossary import load_glossary, write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
+from qbank.products import Slots, code_digest, digest
 from qbank.strings import t, ui_strings
 from qbank.writer import write_tree
 
@@ -51,6 +58,8 @@ _bank: Bank | None = None
 _built_from: tuple[Path, SourcesState] | None = None  # what _bank was built from
 _math: mathsvg.MathRenderer | None = None
 _not_found_pages: dict[Lang, str] = {}  # each language's 404 page, as its build rendered it
+# each topic page as served, with the data cut from it: written once the build is whole
+_served: dict[tuple[Lang, str], served.ServedTopic] = {}
 
 
 class _NoFalseAlarm(logging.Filter):
@@ -90,6 +99,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def cache_dir(config: MkDocsConfig) -> Path:
     """``extra.qbank_cache`` relative to mkdocs.yml (default: ``.cache``, gitignored)."""
     return Path(config.config_file_path).parent / str(config.extra.get("qbank_cache", ".cache"))
+
+
+def products(config: MkDocsConfig, kind: str) -> Slots:
+    """Where the build keeps one kind of what it makes from its own output (``qbank.products``)."""
+    return Slots(cache_dir(config) / "products" / kind)
 
 
 def sources_dir(config: MkDocsConfig) -> Path:
@@ -173,8 +187,13 @@ def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig
     context["qbank_lang"] = lang
     context["qbank_page"] = page_kind(page.file.src_uri)
     if context["qbank_page"] == "topic":  # where its answers' bodies are (answer_bodies)
-        context["qbank_answers"] = answer_bodies.script_path(lang, Path(page.file.src_uri).name.split(".")[0])
+        context["qbank_answers"] = answer_bodies.script_path(lang, page_topic(page))
     return context
+
+
+def page_topic(page: Page) -> str:
+    """The slug of a topic page (topics/<slug>.md, topics/<slug>.en.md)."""
+    return Path(page.file.src_uri).name.split(".")[0]
 
 
 def page_kind(src_uri: str) -> str:
@@ -185,19 +204,39 @@ def page_kind(src_uri: str) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = _render_math(output, page, config)
-    if page_kind(page.file.src_uri) == "practice" and _math is not None:
-        output = mathsvg.with_stylesheet(output, _math)  # its cards bring SVG formulas
-    return search_split.point_config_at_language_index(output, page_lang(page), page.url)
-
-
-def _render_math(output: str, page: Page, config: MkDocsConfig) -> str:
     if _math is None or _bank is None:
         raise PluginError("qbank: the bank was not built in on_config")
+    lang = page_lang(page)
+    with _math_problems_reported(output, page, config, _bank):
+        if page_kind(page.file.src_uri) == "topic" and any(t.slug == page_topic(page) for t in _bank.topics):
+            return _serve_topic(output, page, config, _math, _bank)  # rendered, cut, and kept whole
+        output = mathsvg.render_math(output, _math, label=t("formula", lang))
+    if page_kind(page.file.src_uri) == "practice":
+        output = mathsvg.with_stylesheet(output, _math)  # its cards bring SVG formulas
+    return search_split.point_config_at_language_index(output, lang, page.url)
+
+
+def _serve_topic(output: str, page: Page, config: MkDocsConfig, math: mathsvg.MathRenderer, bank: Bank) -> str:
+    lang, topic = page_lang(page), page_topic(page)
+    name = str(Path(config.site_dir) / page.file.dest_uri)
+    questions = [q.id for q in bank.questions_of(topic)]
+    built = served.BuiltTopic(output, lang, page.url, topic, name, questions, t("formula", lang))
     try:
-        return mathsvg.render_math(output, _math, label=t("formula", page_lang(page)))
+        _served[lang, topic] = served.serve_topic(built, math, products(config, "topic-pages"))
+    except BuiltPageError as err:
+        raise PluginError(f"qbank: data cut from the built pages: {err}") from None
+    except OSError as err:
+        raise PluginError(f"qbank: cannot keep what the build made in {cache_dir(config)}: {err}") from None
+    return _served[lang, topic].page
+
+
+@contextmanager
+def _math_problems_reported(output: str, page: Page, config: MkDocsConfig, bank: Bank) -> Iterator[None]:
+    """MathJax's errors as the build's: each formula at its question's place in the sources."""
+    try:
+        yield
     except mathsvg.FormulaErrors as err:
-        where = [_formula_place(output, problem, page, config, _bank) for problem in err.problems]
+        where = [_formula_place(output, problem, page, config, bank) for problem in err.problems]
         raise PluginError("MathJax cannot typeset these formulas:\n" + "\n".join(where)) from None
     except mathsvg.RendererMissing as err:
         raise PluginError(f"qbank: {err}") from None
@@ -242,8 +281,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         # inside mkdocs-static-i18n's build of a further language: the site is not whole
         # yet (its search index is merged after this), and the outer build's call follows
         return
-    table = search_terms.synonyms(load_glossary(sources_dir(config) / "glossary.yml"))
-    search_split.split_index(Path(config.site_dir), lambda index: search_terms.add_keywords(index, table))
+    glossary = sources_dir(config) / "glossary.yml"
+    table = search_terms.synonyms(load_glossary(glossary))
+    # the keywords depend on the glossary, and on jieba, whose user dictionary it also is
+    inputs = digest(glossary.read_bytes(), jieba.__version__, code_digest())
+    try:
+        with search_terms.remembered(products(config, "search-keywords"), inputs) as memo:
+            search_split.split_index(Path(config.site_dir), lambda index: search_terms.add_keywords(index, table, memo))
+    except OSError as err:
+        raise PluginError(f"qbank: search index: {err}") from None
     try:
         not_found.write_not_found_page(Path(config.site_dir), config.site_url or "/", _not_found_pages)
     except BuiltPageError as err:
@@ -251,12 +297,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Material's source maps (about 1.3 MB) are for debugging its own code, not for readers.
     for source_map in Path(config.site_dir, "assets").rglob("*.map"):
         source_map.unlink()
-    if _bank is not None:  # the topic pages are final now: cut answers and cards from them
+    if _bank is not None:  # the answers and cards cut from the topic pages as they were served
         try:
-            answer_bodies.write_answer_bodies(Path(config.site_dir), _bank)
-            practice.write_practice_data(Path(config.site_dir), _bank)
+            served.write_topic_data(Path(config.site_dir), _bank, _served)
         except (OSError, BuiltPageError) as err:
             raise PluginError(f"qbank: data cut from the built pages: {err}") from None
+        _served.clear()
     try:
         search_worker.patch_search_worker(Path(config.site_dir))
     except search_worker.WorkerPatchError as err:

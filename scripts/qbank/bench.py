@@ -1,8 +1,9 @@
 """Measure the pipeline and the site: times and sizes, each the median of several runs.
 
-Prints the conversion time; the full build time with a cold and a warm formula cache
-(``.cache/mathjax``), and its ratio to a bare Material build of the same generated pages
-(mkdocs.yml without the hook); the formulas MathJax rendered and node's time for them;
+Prints the conversion time; the full build time with a cold and a warm cache (the formulas in
+``.cache/mathjax``, what the build made from its pages in ``.cache/products``), and its ratio to
+a bare Material build of the same generated pages (mkdocs.yml without the hook); the
+formulas MathJax rendered and node's time for them;
 the built site's size, the search index size per language, one math page's HTML, and the
 bytes that page transfers in Chromium (HTML, CSS, JS, images), in all and before any
 search (the index loads only once the reader opens search), and the practice page's;
@@ -56,15 +57,15 @@ MATH_LOG = re.compile(
 )
 
 
-def timed(command: list[str], cwd: Path, runs: int, before: Path | None = None) -> tuple[float, str]:
+def timed(command: list[str], cwd: Path, runs: int, before: tuple[Path, ...] = ()) -> tuple[float, str]:
     """Median wall time of a command, in seconds, and the last run's log; fails loudly if the
-    command fails. ``before``: a folder removed before each run (a cold cache)."""
+    command fails. ``before``: folders removed before each run (cold caches)."""
     times = []
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = ""
     for _ in range(runs):
-        if before is not None:
-            shutil.rmtree(before, ignore_errors=True)
+        for folder in before:
+            shutil.rmtree(folder, ignore_errors=True)
         start = time.perf_counter()
         done = subprocess.run(command, cwd=cwd, capture_output=True, env=env, text=True)
         times.append(time.perf_counter() - start)
@@ -93,7 +94,9 @@ class Builds:
 
 def convert_and_build(project: Path, runs: int) -> Builds:
     convert, _ = timed([sys.executable, "-m", "qbank.cli", "check"], project, runs)
-    cold, log = timed(BUILD, project, runs, before=project / ".cache" / "mathjax")
+    # cold: no formula rendered, nor anything made from the pages (the pages kept whole hold
+    # their formulas: a build that found them would render none)
+    cold, log = timed(BUILD, project, runs, before=(project / ".cache" / "mathjax", project / ".cache" / "products"))
     print(f"  (measuring: cold build {cold:.2f} s)", flush=True)
     warm, _ = timed(BUILD, project, runs)
     print(f"  (measuring: warm build {warm:.2f} s)", flush=True)
