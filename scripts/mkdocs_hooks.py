@@ -36,7 +36,7 @@ from qbank import answer_bodies, mathsvg, not_found, search_split, search_terms,
 from qbank.build import build_site_bank
 from qbank.built_pages import BuiltPageError
 from qbank.exports import downloads
-from qbank.glossary import load_glossary, write_jieba_dictionary
+from qbank.glossary import Glossary, load_glossary, write_jieba_dictionary
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
 from qbank.products import Slots, code_digest, digest
@@ -56,6 +56,8 @@ MARKERS: dict[str, Callable[[Bank, Lang, MkDocsConfig], str]] = {
 log = logging.getLogger("mkdocs.plugins.qbank")
 _bank: Bank | None = None
 _built_from: tuple[Path, SourcesState] | None = None  # what _bank was built from
+_pages: dict[str, str] = {}  # _bank's pages (render_site) and the glossary, made with it
+_glossary = Glossary()
 _math: mathsvg.MathRenderer | None = None
 _not_found_pages: dict[Lang, str] = {}  # each language's 404 page, as its build rendered it
 # each topic page as served, with the data cut from it: written once the build is whole
@@ -75,7 +77,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_No
 
 @event_priority(100)  # before Material's search plugin loads jieba's user dictionary
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _bank, _built_from, _math
+    global _bank, _built_from, _pages, _glossary, _math
     sources = sources_dir(config)
     state = sources_state(sources)
     if _math is None:
@@ -87,8 +89,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if _bank is None or _built_from != (sources, state):
             _bank = _build(sources)
             _built_from = (sources, state)
-        write_tree(Path(config.docs_dir), render_site(_bank), prune=True)
-        _use_glossary_for_search(config, sources)
+            _pages, _glossary = render_site(_bank), _load_glossary(sources)
+        write_tree(Path(config.docs_dir), _pages, prune=True)
+        _use_glossary_for_search(config, _glossary)
     except OSError as err:
         raise PluginError(f"qbank: cannot write the generated files: {err}") from None
     config.nav = _navigation(_bank)
@@ -129,12 +132,19 @@ def _build(sources: Path) -> Bank:
         raise PluginError(f"the sources have problems; nothing was built:\n{err}") from None
 
 
-def _use_glossary_for_search(config: MkDocsConfig, sources: Path) -> None:
+def _load_glossary(sources: Path) -> Glossary:
+    try:
+        return load_glossary(sources / "glossary.yml")
+    except InputError as err:
+        raise PluginError(f"the sources have problems; nothing was built:\n{err}") from None
+
+
+def _use_glossary_for_search(config: MkDocsConfig, glossary: Glossary) -> None:
     """Chinese search keeps the glossary's terms whole (jieba's user dictionary)."""
     search = config.plugins.get("material/search")
     if search is not None:
         cache = cache_dir(config)
-        search.config.jieba_dict_user = str(write_jieba_dictionary(sources / "glossary.yml", cache))
+        search.config.jieba_dict_user = str(write_jieba_dictionary(glossary, cache))
         search_terms.quiet_jieba(cache)
 
 
@@ -281,10 +291,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         # inside mkdocs-static-i18n's build of a further language: the site is not whole
         # yet (its search index is merged after this), and the outer build's call follows
         return
-    glossary = sources_dir(config) / "glossary.yml"
-    table = search_terms.synonyms(load_glossary(glossary))
+    table = search_terms.synonyms(_glossary)
     # the keywords depend on the glossary, and on jieba, whose user dictionary it also is
-    inputs = digest(glossary.read_bytes(), jieba.__version__, code_digest())
+    inputs = digest(repr(_glossary), jieba.__version__, code_digest())
     try:
         with search_terms.remembered(products(config, "search-keywords"), inputs) as memo:
             search_split.split_index(Path(config.site_dir), lambda index: search_terms.add_keywords(index, table, memo))

@@ -3,12 +3,10 @@ would make, and a changed input (or code) makes it again."""
 
 from __future__ import annotations
 
-import jieba
 import pytest
-from helpers import ROOT, CountingBackend
+from helpers import CountingBackend
 from qbank import products, search_terms, served
 from qbank.built_pages import BuiltPageError
-from qbank.glossary import load_glossary, write_jieba_dictionary
 from qbank.mathsvg import MathRenderer
 from qbank.products import Slots
 
@@ -92,17 +90,6 @@ def test_other_code_or_another_renderer_makes_the_page_again(tmp_path, monkeypat
     backend.version = "test-2"
     serve(MathRenderer(backend), Slots(tmp_path), built())
     assert backend.calls
-
-
-GLOSSARY = ROOT / "sources" / "glossary.yml"
-
-
-@pytest.fixture(scope="module")
-def table(tmp_path_factory: pytest.TempPathFactory) -> search_terms.Synonyms:
-    cache = tmp_path_factory.mktemp("jieba")
-    search_terms.quiet_jieba(cache)
-    jieba.load_userdict(str(write_jieba_dictionary(GLOSSARY, cache)))  # as Material does in a build
-    return search_terms.synonyms(load_glossary(GLOSSARY))
 
 
 def index(*titles: str) -> dict[str, object]:
