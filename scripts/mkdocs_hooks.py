@@ -21,6 +21,7 @@ what it was made from, so a warm build of unchanged pages makes none of it again
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -37,6 +38,7 @@ from qbank.build import build_site_bank
 from qbank.built_pages import BuiltPageError
 from qbank.exports import downloads
 from qbank.glossary import Glossary, load_glossary, write_jieba_dictionary
+from qbank.jsondata import from_data, to_data
 from qbank.model import Bank, InputError, Lang
 from qbank.pages import page_path, render_repository, render_site, render_source_list, render_topic_table
 from qbank.products import Slots, code_digest, digest
@@ -87,9 +89,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # mkdocs-static-i18n calls on_config again for each further language: the bank
         # of the first call serves it unless sources/ changed (as under `mkdocs serve`).
         if _bank is None or _built_from != (sources, state):
-            _bank = _build(sources)
+            _bank, _pages = _kept_bank(sources, products(config, "bank"))
             _built_from = (sources, state)
-            _pages, _glossary = render_site(_bank), _load_glossary(sources)
+            _glossary = _load_glossary(sources)
         write_tree(Path(config.docs_dir), _pages, prune=True)
         _use_glossary_for_search(config, _glossary)
     except OSError as err:
@@ -121,8 +123,28 @@ SourcesState = tuple[tuple[str, int, int], ...]
 def sources_state(sources: Path) -> SourcesState:
     """Every file under sources/ with its size and modification time: cheap, and any edit
     (or a new or removed file) changes it."""
-    files = sorted(p for p in sources.rglob("*") if p.is_file()) if sources.is_dir() else []
-    return tuple((str(p.relative_to(sources)), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return tuple((str(p.relative_to(sources)), p.stat().st_size, p.stat().st_mtime_ns) for p in source_files(sources))
+
+
+def source_files(sources: Path) -> list[Path]:
+    return sorted(p for p in sources.rglob("*") if p.is_file()) if sources.is_dir() else []
+
+
+def _kept_bank(sources: Path, slots: Slots) -> tuple[Bank, dict[str, str]]:
+    """The bank and its pages as a build made them from the same sources and code, or
+    built now (and kept): reading them back is a tenth of converting the sources."""
+    files = source_files(sources)
+    inputs = digest(*(part for p in files for part in (str(p.relative_to(sources)), p.read_bytes())), code_digest())
+    kept = slots.get("bank", inputs)
+    if kept is not None:
+        return from_data(Bank, json.loads(kept["bank"])), json.loads(kept["pages"])
+    bank = _build(sources)
+    data = json.dumps(to_data(bank), ensure_ascii=False)  # as built, before the pages read it
+    pages = render_site(bank)
+    slots.put(
+        "bank", inputs, {"bank": data.encode("utf-8"), "pages": json.dumps(pages, ensure_ascii=False).encode("utf-8")}
+    )
+    return bank, pages
 
 
 def _build(sources: Path) -> Bank:
