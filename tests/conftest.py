@@ -38,6 +38,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def table(tmp_path_factory: pytest.TempPathFactory):
+    """The search keywords' synonyms of the shipped glossary, with jieba as a build sets it up."""
+    import jieba
+    from qbank import search_terms
+    from qbank.glossary import load_glossary, write_jieba_dictionary
+
+    glossary = load_glossary(ROOT / "sources" / "glossary.yml")
+    cache = tmp_path_factory.mktemp("jieba")
+    search_terms.quiet_jieba(cache)
+    jieba.load_userdict(str(write_jieba_dictionary(glossary, cache)))  # as Material does in a build
+    return search_terms.synonyms(glossary)
+
+
+@pytest.fixture(scope="session")
 def bank():
     from qbank.build import build_site_bank
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 from qbank.cli import main as qbank_main
+from qbank.mathsvg import Formula, Rendered
 from qbank.parsers import FORMATS, prepare_lines
 from qbank.registry import load_sources
 
@@ -78,3 +79,26 @@ def project_config(folder: Path) -> Path:
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
+
+
+class CountingBackend:
+    """Stands in for node: renders ``x`` to a tagged string and counts the calls."""
+
+    version = "test-1"
+
+    def __init__(self) -> None:
+        self.calls: list[Formula] = []
+
+    def render(self, formulas: list[Formula]) -> list[Rendered | str]:
+        self.calls += formulas
+        return [self.one(f) for f in formulas]
+
+    def one(self, formula: Formula) -> Rendered | str:
+        if "\\bad" in formula.tex:
+            return "Undefined control sequence \\bad"
+        width = 40 if "wide" in formula.tex else 2
+        svg = f'<svg width="{width}ex" data-tex="{formula.tex}">{int(formula.display)}</svg>'
+        return Rendered(svg, {"MJX-G1": "M0 0"})
+
+    def stylesheet(self) -> str:
+        return "mjx-container { color: inherit }"

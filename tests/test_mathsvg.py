@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import CountingBackend
 from qbank.mathsvg import (
     Formula,
     FormulaErrors,
@@ -19,29 +20,6 @@ from qbank.mathsvg import (
 )
 
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node renders the formulas")
-
-
-class CountingBackend:
-    """Stands in for node: renders ``x`` to a tagged string and counts the calls."""
-
-    version = "test-1"
-
-    def __init__(self) -> None:
-        self.calls: list[Formula] = []
-
-    def render(self, formulas: list[Formula]) -> list[Rendered | str]:
-        self.calls += formulas
-        return [self.one(f) for f in formulas]
-
-    def one(self, formula: Formula) -> Rendered | str:
-        if "\\bad" in formula.tex:
-            return "Undefined control sequence \\bad"
-        width = 40 if "wide" in formula.tex else 2
-        svg = f'<svg width="{width}ex" data-tex="{formula.tex}">{int(formula.display)}</svg>'
-        return Rendered(svg, {"MJX-G1": "M0 0"})
-
-    def stylesheet(self) -> str:
-        return "mjx-container { color: inherit }"
 
 
 def one(renderer: MathRenderer, tex: str, display: bool = False) -> Rendered | str:

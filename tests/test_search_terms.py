@@ -7,19 +7,7 @@ from pathlib import Path
 
 import jieba
 import pytest
-from helpers import ROOT
 from qbank import not_found, search_terms, search_worker
-from qbank.glossary import load_glossary, write_jieba_dictionary
-
-GLOSSARY = ROOT / "sources" / "glossary.yml"
-
-
-@pytest.fixture(scope="module")
-def table(tmp_path_factory: pytest.TempPathFactory) -> search_terms.Synonyms:
-    cache = tmp_path_factory.mktemp("jieba")
-    search_terms.quiet_jieba(cache)
-    jieba.load_userdict(str(write_jieba_dictionary(GLOSSARY, cache)))  # as Material does in a build
-    return search_terms.synonyms(load_glossary(GLOSSARY))
 
 
 def cut(text: str) -> str:

@@ -119,15 +119,21 @@ def test_display_math_gets_the_blank_lines_python_markdown_needs() -> None:
     assert python_markdown_lists("```\n$$\n```") == "```\n$$\n```"  # code is left alone
 
 
-def test_the_bank_is_built_once_per_build_and_again_after_an_edit(tmp_path: Path, monkeypatch) -> None:
-    """mkdocs-static-i18n calls on_config once per language: the second call reuses the
-    bank; an edited source (as under `mkdocs serve`) is converted again."""
-    from mkdocs.config import load_config
-
+def fresh_hook():
+    """The hook as a new build's process loads it."""
     spec = importlib.util.spec_from_file_location("qbank_hook_once", ROOT / "scripts" / "mkdocs_hooks.py")
     assert spec and spec.loader
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
+    return hook
+
+
+def test_the_bank_is_built_once_per_build_and_again_after_an_edit(tmp_path: Path, monkeypatch) -> None:
+    """mkdocs-static-i18n calls on_config once per language: the second call reuses the
+    bank; an edited source (as under `mkdocs serve`) is converted again; the next build
+    reads the bank kept in .cache/products, the same as built, until a source changes."""
+    from mkdocs.config import load_config
+
     entry = {"file": "c.md", "format": "starred-list", "lang": "zh", "id": "c"}
     text = "## 损失函数\n\n1. 说说 KL 散度⭐⭐\n"
     sources = make_sources(tmp_path / "sources", [entry], {"c.md": text}, ["损失函数"])
@@ -135,10 +141,16 @@ def test_the_bank_is_built_once_per_build_and_again_after_an_edit(tmp_path: Path
     config_file = project_config(tmp_path / "project")
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     config["extra"]["qbank_sources"] = str(sources)
+    config["extra"]["qbank_cache"] = str(tmp_path / "cache")
     config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
     builds = []
-    real_build = hook._build
-    monkeypatch.setattr(hook, "_build", lambda folder: builds.append(folder) or real_build(folder))
+
+    def counted(hook):
+        real_build = hook._build
+        monkeypatch.setattr(hook, "_build", lambda folder: builds.append(folder) or real_build(folder))
+        return hook
+
+    hook = counted(fresh_hook())
     for _ in range(2):
         hook.on_config(load_config(config_file=str(config_file)))
     assert len(builds) == 1
@@ -147,6 +159,20 @@ def test_the_bank_is_built_once_per_build_and_again_after_an_edit(tmp_path: Path
     os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 1_000_000))
     hook.on_config(load_config(config_file=str(config_file)))
     assert len(builds) == 2 and len(hook._bank.questions) == 2
+    next_build = counted(fresh_hook())
+    next_build.on_config(load_config(config_file=str(config_file)))
+    assert len(builds) == 2  # kept
+    assert next_build._bank == hook._bank and next_build._pages == hook._pages
+    source.write_text(text, encoding="utf-8")
+    counted(fresh_hook()).on_config(load_config(config_file=str(config_file)))
+    assert len(builds) == 3  # a changed source: built again
+
+
+def test_the_bank_kept_as_data_is_the_bank(bank) -> None:
+    from qbank.jsondata import from_data, to_data
+    from qbank.model import Bank
+
+    assert from_data(Bank, json.loads(json.dumps(to_data(bank), ensure_ascii=False))) == bank
 
 
 def test_a_scaled_bank_holds_the_real_one_and_its_copies(tmp_path: Path) -> None:

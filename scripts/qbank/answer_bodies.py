@@ -41,6 +41,11 @@ def script_path(lang: Lang, topic: str) -> str:
     return f"{DATA_DIR}/{lang}/{topic}.js"
 
 
+def answers_script(topic: str, bodies: list[str]) -> str:
+    """The data script of a topic's answers' bodies, in page order."""
+    return data_script(script_name(topic), {"bodies": bodies})
+
+
 def cut(page: str, name: str) -> tuple[str, list[str]]:
     """The page with each closed answer's body replaced by a slot, and the bodies in order."""
     if SLOTS.search(page):
@@ -98,6 +103,6 @@ def write_answer_bodies(site: Path, bank: Bank) -> list[Path]:
                 continue
             slimmer, bodies = cut(html, str(page))
             script = site / script_path(lang, topic.slug)
-            written.append(write_script(script, data_script(script_name(topic.slug), {"bodies": bodies})))
+            written.append(write_script(script, answers_script(topic.slug, bodies)))
             write_text_atomic(page, slimmer)
     return written

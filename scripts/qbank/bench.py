@@ -1,8 +1,9 @@
 """Measure the pipeline and the site: times and sizes, each the median of several runs.
 
-Prints the conversion time; the full build time with a cold and a warm formula cache
-(``.cache/mathjax``), and its ratio to a bare Material build of the same generated pages
-(mkdocs.yml without the hook); the formulas MathJax rendered and node's time for them;
+Prints the conversion time; the full build time with a cold and a warm cache (the formulas in
+``.cache/mathjax``, what the build made from its pages in ``.cache/products``), and its ratio to
+a bare Material build of the same generated pages (mkdocs.yml without the hook); the
+formulas MathJax rendered and node's time for them;
 the built site's size, the search index size per language, one math page's HTML, and the
 bytes that page transfers in Chromium (HTML, CSS, JS, images), in all and before any
 search (the index loads only once the reader opens search), and the practice page's;
@@ -56,22 +57,38 @@ MATH_LOG = re.compile(
 )
 
 
-def timed(command: list[str], cwd: Path, runs: int, before: Path | None = None) -> tuple[float, str]:
+def timed(command: list[str], cwd: Path, runs: int, before: tuple[Path, ...] = ()) -> tuple[float, str]:
     """Median wall time of a command, in seconds, and the last run's log; fails loudly if the
-    command fails. ``before``: a folder removed before each run (a cold cache)."""
+    command fails. ``before``: folders removed before each run (cold caches)."""
     times = []
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = ""
     for _ in range(runs):
-        if before is not None:
-            shutil.rmtree(before, ignore_errors=True)
-        start = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, capture_output=True, env=env, text=True)
-        times.append(time.perf_counter() - start)
-        if done.returncode:
-            sys.exit(f"bench: {' '.join(command)} failed in {cwd}:\n{done.stderr[-3000:]}")
-        log = done.stdout + done.stderr
+        for folder in before:
+            shutil.rmtree(folder, ignore_errors=True)
+        took, log = run_once(command, cwd)
+        times.append(took)
     return statistics.median(times), log
+
+
+def timed_in_turn(commands: list[list[str]], cwd: Path, runs: int) -> list[float]:
+    """Median wall time of each command, run in turn (a, b, a, b, …): where the machine's
+    load drifts (a shared 2-core VM), it weighs on all of them alike, not on one block."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, samples in zip(commands, times, strict=True):
+            samples.append(run_once(command, cwd)[0])
+    return [statistics.median(samples) for samples in times]
+
+
+def run_once(command: list[str], cwd: Path) -> tuple[float, str]:
+    """Wall time of one run, in seconds, and its log; fails loudly if the command fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, env=env, text=True)
+    took = time.perf_counter() - start
+    if done.returncode:
+        sys.exit(f"bench: {' '.join(command)} failed in {cwd}:\n{done.stderr[-3000:]}")
+    return took, done.stdout + done.stderr
 
 
 def folder_size(folder: Path) -> int:
@@ -93,14 +110,15 @@ class Builds:
 
 def convert_and_build(project: Path, runs: int) -> Builds:
     convert, _ = timed([sys.executable, "-m", "qbank.cli", "check"], project, runs)
-    cold, log = timed(BUILD, project, runs, before=project / ".cache" / "mathjax")
+    # cold: no formula rendered, nor anything made from the pages (the pages kept whole hold
+    # their formulas: a build that found them would render none)
+    cold, log = timed(BUILD, project, runs, before=(project / ".cache" / "mathjax", project / ".cache" / "products"))
     print(f"  (measuring: cold build {cold:.2f} s)", flush=True)
-    warm, _ = timed(BUILD, project, runs)
-    print(f"  (measuring: warm build {warm:.2f} s)", flush=True)
     # not --strict: without the hook the home page's markers stay unexpanded, so the topic
     # pages' links to its anchors only warn
     bare_build = [*BUILD[:3], "build", "--no-strict", "--site-dir", "bare-site", "-f", str(bare_config(project))]
-    bare, _ = timed(bare_build, project, runs)
+    warm, bare = timed_in_turn([BUILD, bare_build], project, runs)
+    print(f"  (measuring: warm build {warm:.2f} s, bare {bare:.2f} s, in turn)", flush=True)
     found = MATH_LOG.search(log)
     return Builds(convert, cold, warm, bare, found.groupdict() if found else {})
 

@@ -79,11 +79,11 @@ def jieba_words(glossary: Glossary) -> list[str]:
     return sorted(w for w in words if len(w) > 1 and all(HAN.match(ch) for ch in w))
 
 
-def write_jieba_dictionary(glossary_path: Path, folder: Path) -> Path:
+def write_jieba_dictionary(glossary: Glossary, folder: Path) -> Path:
     """Write jieba's user dictionary from the glossary (only when it changed) and return its path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "jieba_user_dict.txt"
-    text = "".join(f"{word} {JIEBA_FREQUENCY} n\n" for word in jieba_words(load_glossary(glossary_path)))
+    text = "".join(f"{word} {JIEBA_FREQUENCY} n\n" for word in jieba_words(glossary))
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
     return path

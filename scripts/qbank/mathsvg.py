@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -38,6 +39,11 @@ PHONE_WIDTH_EX = 30.0
 class Formula:
     tex: str
     display: bool
+
+    @property
+    def key(self) -> str:
+        """The formula as one string: what its cache file is named by and the summary counts."""
+        return f"{int(self.display)}\n{self.tex}"
 
 
 @dataclass(frozen=True)
@@ -149,11 +155,12 @@ class MathRenderer:
     rendered: int = 0  # formulas the backend rendered (not found in the cache)
     backend_seconds: float = 0.0
     _memory: dict[Formula, Rendered | str] = field(default_factory=dict)
+    _seen: set[str] = field(default_factory=set)  # keys of the formulas counted (kept pages skip _memory)
     _stylesheet: str | None = None
 
     def formulas(self, formulas: list[Formula]) -> list[Rendered | str]:
         """Each formula from memory, the disk cache, or (all new ones at once) the backend."""
-        self.occurrences += len(formulas)
+        self.count(len(formulas), [f.key for f in formulas])
         new = []
         for formula in dict.fromkeys(formulas):
             if formula not in self._memory:
@@ -171,6 +178,11 @@ class MathRenderer:
                 self._memory[formula] = result
                 self._to_disk(formula, result)
         return [self._memory[f] for f in formulas]
+
+    def count(self, occurrences: int, keys: list[str]) -> None:
+        """Formulas of a page, for the summary: a page kept whole counts them without rendering."""
+        self.occurrences += occurrences
+        self._seen.update(keys)
 
     def _from_disk(self, formula: Formula) -> Rendered | None:
         path = self._cache_path(formula)
@@ -195,11 +207,11 @@ class MathRenderer:
     def _cache_path(self, formula: Formula) -> Path | None:
         if self.cache_dir is None:
             return None
-        key = hashlib.sha256(f"{int(formula.display)}\n{formula.tex}".encode()).hexdigest()
+        key = hashlib.sha256(formula.key.encode()).hexdigest()
         return self.cache_dir / self.backend.version / key[:2] / f"{key}.json"
 
     def summary(self) -> str:
-        distinct = len(self._memory)
+        distinct = len(self._seen)
         return (
             f"{self.occurrences} formulas ({distinct} distinct), {self.rendered} rendered by MathJax"
             f" in {self.backend_seconds:.2f} s"
@@ -210,6 +222,7 @@ class MathRenderer:
         self.occurrences = self.rendered = 0
         self.backend_seconds = 0.0
         self._memory.clear()
+        self._seen.clear()
 
     def stylesheet(self) -> str:
         """MathJax's stylesheet for its SVG, cached with the formulas: a warm build starts no node."""
@@ -244,7 +257,7 @@ def render_math(page_html: str, renderer: MathRenderer, label: str = "formula") 
     matches = list(ARITHMATEX.finditer(page_html))
     if not matches:
         return page_html
-    formulas = [formula_of(m["tex"], m["tag"]) for m in matches]
+    formulas = _formulas(matches)
     results = renderer.formulas(formulas)
     problems = [
         Problem(m.start(), f.tex, r) for m, f, r in zip(matches, formulas, results, strict=True) if isinstance(r, str)
@@ -259,6 +272,15 @@ def render_math(page_html: str, renderer: MathRenderer, label: str = "formula") 
         pos = match.end()
     out.append(page_html[pos:])
     return _with_glyphs_and_style("".join(out), glyphs, renderer)
+
+
+def formulas_on(page_html: str) -> list[Formula]:
+    """The formulas of a page (before ``render_math``), in page order."""
+    return _formulas(ARITHMATEX.finditer(page_html))
+
+
+def _formulas(matches: Iterable[re.Match[str]]) -> list[Formula]:
+    return [formula_of(m["tex"], m["tag"]) for m in matches]
 
 
 def _element(tag: str, result: Rendered, label: str) -> str:

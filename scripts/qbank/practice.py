@@ -98,22 +98,37 @@ def practice_index(bank: Bank, lang: Lang) -> dict[str, object]:
     }
 
 
+def topic_script(page: str, name: str, topic: str, expected: list[str]) -> str:
+    """The data script of a built topic page's cards (the page as served: answers' bodies
+    in slots), which must be those of the questions ``expected``."""
+    cards = cut_cards(page, name)
+    if sorted(cards) != sorted(expected):
+        missing = sorted(set(expected) - set(cards))
+        raise BuiltPageError(f"{name}: questions missing from the built page: {missing[:5]}")
+    page_name = f"{topic}.html"
+    cards = {qid: {k: rebase(v, "topics", page_name) for k, v in card.items()} for qid, card in cards.items()}
+    return data_script(f"topic:{topic}", {"cards": cards, "glyphs": glyphs_of(page)})
+
+
+def data_path(site: Path, lang: Lang, name: str) -> Path:
+    """Where a practice data script is: beside the theme's assets, which both languages share."""
+    return site / DATA_DIR / lang / f"{name}.js"
+
+
 def write_practice_data(site: Path, bank: Bank) -> list[Path]:
-    """Write every data script of both languages; returns what it wrote."""
+    """Write every data script of both languages from the written topic pages; returns what it wrote."""
     written = []
     for lang in LANGS:
-        root = lang_root(site, lang)
-        out = site / DATA_DIR / lang  # beside the theme's assets, which both languages share
         for topic in bank.topics:
-            page = root / "topics" / f"{topic.slug}.html"
+            page = lang_root(site, lang) / "topics" / f"{topic.slug}.html"
             text = page.read_text(encoding="utf-8")  # as served: answer bodies in slots
-            cards = cut_cards(text, str(page))
-            expected = [q.id for q in bank.questions_of(topic.slug)]
-            if sorted(cards) != sorted(expected):
-                missing = sorted(set(expected) - set(cards))
-                raise BuiltPageError(f"{page}: questions missing from the built page: {missing[:5]}")
-            cards = {qid: {k: rebase(v, "topics", page.name) for k, v in card.items()} for qid, card in cards.items()}
-            data = {"cards": cards, "glyphs": glyphs_of(text)}
-            written.append(write_script(out / f"{topic.slug}.js", data_script(f"topic:{topic.slug}", data)))
-        written.append(write_script(out / "index.js", data_script("index", practice_index(bank, lang))))
-    return written
+            script = topic_script(text, str(page), topic.slug, [q.id for q in bank.questions_of(topic.slug)])
+            written.append(write_script(data_path(site, lang, topic.slug), script))
+    return written + write_practice_index(site, bank)
+
+
+def write_practice_index(site: Path, bank: Bank) -> list[Path]:
+    """The index of both languages, which the topics' cards do not change."""
+    return [
+        write_script(data_path(site, lang, "index"), data_script("index", practice_index(bank, lang))) for lang in LANGS
+    ]

@@ -17,10 +17,12 @@ Latin and Chinese typed without a space (BN层, dropout原理) are split by the 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from typing import Any
 import jieba
 
 from .glossary import Glossary
+from .products import Slots, digest
 
 KEYWORDS = "keywords"
 KEYWORDS_BOOST = 1.0  # as the text: a keyword match is as good as a word of the answer
@@ -141,16 +144,46 @@ def _protect(word: str) -> str:
     return word + UNSTEMMED if word[0].isascii() else word
 
 
-def add_keywords(index: dict[str, Any], table: Synonyms) -> dict[str, Any]:
+@dataclass
+class Memo:
+    """The keywords of the texts a build saw, by the digest of each text, for the next
+    build (``remembered``): an index entry that did not change costs a lookup."""
+
+    known: dict[str, str]  # from the last build
+    used: dict[str, str] = field(default_factory=dict)  # what this build asked for: the next one's
+
+    def keywords(self, text: str, table: Synonyms) -> str:
+        key = digest(text)[:32]
+        found = self.known.get(key)
+        self.used[key] = keywords(text, table) if found is None else found
+        return self.used[key]
+
+
+@contextmanager
+def remembered(slots: Slots, inputs: str) -> Iterator[Memo]:
+    """A memo of the last build's keywords if it was made from ``inputs`` (the glossary,
+    jieba, the code), kept again after the block when this build asked for others."""
+    kept = slots.get(MEMO, inputs)
+    memo = Memo(json.loads(kept[MEMO]) if kept is not None else {})
+    yield memo
+    if memo.used != memo.known:
+        slots.put(MEMO, inputs, {MEMO: json.dumps(memo.used, ensure_ascii=False, sort_keys=True).encode("utf-8")})
+
+
+MEMO = "keywords"
+
+
+def add_keywords(index: dict[str, Any], table: Synonyms, memo: Memo | None = None) -> dict[str, Any]:
     """The index with hidden keyword fields in its config and on every entry that has some:
     ``title_keywords`` (from the question itself, ranked near the title) and ``keywords``
     (the rest, ranked as the text), so that 批归一化 lists the questions titled BN first."""
     fields = {**index["config"]["fields"], TITLE_KEYWORDS: {"boost": TITLE_KEYWORDS_BOOST}}
     config = {**index["config"], "fields": {**fields, KEYWORDS: {"boost": KEYWORDS_BOOST}}}
+    keywords_of = keywords if memo is None else memo.keywords
     docs = []
     for entry in index["docs"]:
-        title = set(keywords(TAG.sub(" ", entry.get("title", "")), table).split())
-        rest = set(keywords(indexed_text(entry), table).split()) - title
+        title = set(keywords_of(TAG.sub(" ", entry.get("title", "")), table).split())
+        rest = set(keywords_of(indexed_text(entry), table).split()) - title
         found = {TITLE_KEYWORDS: _field(title), KEYWORDS: _field(rest)}
         docs.append({**entry, **{name: words for name, words in found.items() if words}})
     return {**index, "config": config, "docs": docs}

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -90,11 +92,24 @@ def dump_yaml(data: object) -> str:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` in one step: readers see the old file or the new one."""
+    with _replacing(path, binary=False) as out:
+        out.write(text)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step: readers see the old file or the new one."""
+    with _replacing(path, binary=True) as out:
+        out.write(data)
+
+
+@contextmanager
+def _replacing(path: Path, binary: bool) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path`` that replaces it once written (removed if writing fails)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            yield out
         Path(temporary).chmod(0o644)  # mkstemp makes 0600; a web server (Pages) must read it
         Path(temporary).replace(path)
     except BaseException:
