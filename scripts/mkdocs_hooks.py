@@ -33,7 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from qbank import answer_bodies, mathsvg, not_found, search_split, search_terms, search_worker, served
+from qbank import answer_bodies, mathsvg, not_found, practice, search_split, search_terms, search_worker, served
 from qbank.build import build_site_bank
 from qbank.built_pages import BuiltPageError
 from qbank.exports import downloads
