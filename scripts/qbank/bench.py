@@ -46,6 +46,7 @@ TOPIC_PAGE = "topics/transformers.html"  # answers and formulas: the heaviest ki
 LIGHTHOUSE_PAGES = ("index.html", "topics/trees-ensembles.html", TOPIC_PAGE, "practice.html")
 LIGHTHOUSE = Path(__file__).resolve().parents[1] / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE_RUNS = 3  # at most, per page
 PRACTICE_PAGE = "practice.html"  # before a topic's cards are loaded
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".cache", "node_modules", "test-artifacts", "__pycache__")
 
@@ -267,7 +268,7 @@ def run(root: Path, runs: int, scale: list[int] | None, exports: bool = False) -
             print_transfer(path, page_transfer(site, runs, path))
         cards, raw, packed, csv = practice_export_size(site)
         print(f"progress export, {cards} cards reviewed once: {kib(raw)} ({kib(packed)} gzip); CSV log {kib(csv)}")
-        lighthouse(site)
+        lighthouse(site, min(runs, LIGHTHOUSE_RUNS))
         if exports:
             exports_figures(project)
         for factor in scale or []:
@@ -293,18 +294,22 @@ def question_count(project: Path) -> int:
     return int(next(line.split()[1] for line in out.splitlines() if line.startswith("total")))
 
 
-def lighthouse(site: Path) -> None:
-    """Lighthouse's mobile scores (0-100) per category of each page, served over HTTP."""
+def lighthouse(site: Path, runs: int) -> None:
+    """Lighthouse's mobile scores (0-100) per category of each page, served over HTTP: the
+    median of ``runs`` runs (Lighthouse's own advice; one run moves by ±10 here)."""
     if not LIGHTHOUSE.exists():
         print("lighthouse: not installed (make bench installs it into scripts/lighthouse)")
         return
-    print("lighthouse (mobile)            " + "  ".join(c[:13].ljust(13) for c in LIGHTHOUSE_CATEGORIES))
+    print(f"lighthouse (mobile, median of {runs})" + "  ".join(c[:13].ljust(13) for c in LIGHTHOUSE_CATEGORIES))
     with serve_folder(site, compress=True) as root:
         for path in LIGHTHOUSE_PAGES:
             if not (site / path).exists():
                 print(f"  {path:<28} skipped: the site has no such page")
                 continue
-            scores = lighthouse_scores(f"{root}{path}")
+            trials = [lighthouse_scores(f"{root}{path}") for _ in range(runs)]
+            scores = {
+                c: round(statistics.median(t[c] for t in trials)) for c in LIGHTHOUSE_CATEGORIES if c in trials[0]
+            }
             print(f"  {path:<28} " + "  ".join(f"{scores.get(c, '?')!s:<13}" for c in LIGHTHOUSE_CATEGORIES))
 
 
