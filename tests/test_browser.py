@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from browsing import (
@@ -19,6 +21,7 @@ from browsing import (
 )
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+T = TypeVar("T")
 
 pytestmark = pytest.mark.browser
 
@@ -291,31 +294,40 @@ def test_without_javascript_an_answer_says_where_the_answers_are(
         context.close()
 
 
-@pytest.mark.parametrize(("lang", "width"), [("zh", PHONE_WIDTH), ("en", PHONE_WIDTH), ("zh", 1280)])
-def test_the_topic_tools_move_nothing_when_they_fill_in(browser: object, http_root: str, lang: str, width: int) -> None:
-    """The page brings the tools' frame and a place for each question's state menu, so the
-    questions stand where they will stay: each is as far down with topic-tools.js as
-    without it (Lighthouse counted the tools' arrival as a shift of everything below)."""
-    tops = []
+def with_and_without(browser: object, url: str, script: str, width: int, read: Callable[[object, bool], T]) -> list[T]:
+    """``read(page, blocked)`` on the page at ``url`` loaded without ``script``, then with it."""
+    found = []
     for blocked in (True, False):
         context = browser.new_context(viewport={"width": width, "height": 800})
         try:
             page = context.new_page()
             if blocked:
-                page.route("**/topic-tools.js", lambda route: route.abort())
-            page.goto(f"{http_root}{LANG_PREFIX[lang]}topics/trees-ensembles.html")
+                page.route(f"**/{script}", lambda route: route.abort())
+            page.goto(url)
             page.wait_for_load_state("networkidle")
-            filled = page.locator("article .qb-shown").inner_text().strip()
-            assert bool(filled) is not blocked
-            menus = 0 if blocked else page.locator("article h2.qb-question").count()
-            page.wait_for_function(f"() => document.querySelectorAll('select.qb-state').length === {menus}")
-            tops.append(
-                page.eval_on_selector_all(
-                    "article h2.qb-question", "hs => hs.map(h => h.getBoundingClientRect().top + scrollY)"
-                )
-            )
+            found.append(read(page, blocked))
         finally:
             context.close()
+    return found
+
+
+@pytest.mark.parametrize(("lang", "width"), [("zh", PHONE_WIDTH), ("en", PHONE_WIDTH), ("zh", 1280)])
+def test_the_topic_tools_move_nothing_when_they_fill_in(browser: object, http_root: str, lang: str, width: int) -> None:
+    """The page brings the tools' frame and a place for each question's state menu, so the
+    questions stand where they will stay: each is as far down with topic-tools.js as
+    without it (Lighthouse counted the tools' arrival as a shift of everything below)."""
+
+    def question_tops(page: object, blocked: bool) -> list[float]:
+        filled = page.locator("article .qb-shown").inner_text().strip()
+        assert bool(filled) is not blocked
+        menus = 0 if blocked else page.locator("article h2.qb-question").count()
+        page.wait_for_function(f"() => document.querySelectorAll('select.qb-state').length === {menus}")
+        return page.eval_on_selector_all(
+            "article h2.qb-question", "hs => hs.map(h => h.getBoundingClientRect().top + scrollY)"
+        )
+
+    url = f"{http_root}{LANG_PREFIX[lang]}topics/trees-ensembles.html"
+    tops = with_and_without(browser, url, "topic-tools.js", width, question_tops)
     assert len(tops[0]) > 20
     assert tops[0] == tops[1]
 
@@ -324,18 +336,13 @@ def test_the_topic_tools_move_nothing_when_they_fill_in(browser: object, http_ro
 def test_the_practice_page_moves_nothing_when_its_script_runs(browser: object, http_root: str, lang: str) -> None:
     """The choices come with the page: what stands below them (the reader's data) is where
     it was without practice.js (the form built once the index was in moved it, CLS 0.5)."""
-    tops = []
-    for blocked in (True, False):
-        context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 800})
-        try:
-            page = context.new_page()
-            if blocked:
-                page.route("**/practice.js", lambda route: route.abort())
-            page.goto(f"{http_root}{LANG_PREFIX[lang]}practice.html")
-            page.wait_for_load_state("networkidle")
-            assert page.locator("#qb-start-review").is_enabled() is not blocked
-            assert page.locator("#qb-topics input[name='topic']").count() > 20
-            tops.append(page.locator("#qb-data-title").evaluate("h => h.getBoundingClientRect().top + scrollY"))
-        finally:
-            context.close()
+
+    def data_top(page: object, blocked: bool) -> float:
+        assert page.locator("#qb-start-review").is_enabled() is not blocked
+        assert page.locator("#qb-topics input[name='topic']").count() > 20
+        return page.locator("#qb-data-title").evaluate("h => h.getBoundingClientRect().top + scrollY")
+
+    tops = with_and_without(
+        browser, f"{http_root}{LANG_PREFIX[lang]}practice.html", "practice.js", PHONE_WIDTH, data_top
+    )
     assert tops[0] == tops[1]
