@@ -14,9 +14,12 @@ from qbank.mathsvg import (
     NodeRenderer,
     Rendered,
     formula_of,
+    glyph_defs,
     glyphs_of,
     heading_before,
     render_math,
+    split_glyphs,
+    with_glyphs,
 )
 
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node renders the formulas")
@@ -97,6 +100,16 @@ def test_a_page_gets_svg_glyph_defs_and_the_stylesheet_once() -> None:
     assert html.count('<path id="MJX-G1" d="M0 0"></path>') == 1
     assert html.count("<style>mjx-container") == 1 and "\\(" not in html
     assert glyphs_of(html, html) == {"MJX-G1": "M0 0"}
+
+
+def test_a_page_cut_down_keeps_the_glyphs_of_its_own_formulas_and_gets_the_others_back() -> None:
+    page = '<p><svg><use href="#MJX-A"></use></svg></p>' + glyph_defs({"MJX-A": "M0 0", "MJX-B": "M1 1"})
+    served, others = split_glyphs(page)
+    assert others == {"MJX-B": "M1 1"} and glyphs_of(served) == {"MJX-A": "M0 0"}
+    assert with_glyphs(served, others) == page
+    assert split_glyphs("<p>no math</p>") == ("<p>no math</p>", {})
+    with pytest.raises(ValueError, match="no <defs>"):
+        with_glyphs("<p>no math</p>", others)
 
 
 def test_every_bad_formula_of_a_page_is_reported_with_its_place() -> None:

@@ -17,7 +17,7 @@ import pytest
 from browsing import LANG_PREFIX, Visit, serious_violations
 from helpers import ROOT
 from qbank import answer_bodies
-from qbank.answer_bodies import read_bodies
+from qbank.answer_bodies import read_answers
 from qbank.built_pages import BuiltPageError, top_level_blocks
 from qbank.practice import cut_cards, rebase
 
@@ -146,7 +146,7 @@ def first_card_with_math(site: Path) -> str:
         cards = topic_cards(script)
         if cards is None:
             continue
-        bodies = read_bodies(site / answer_bodies.script_path("en", script.stem))  # what fills its slots
+        bodies, _ = read_answers(site / answer_bodies.script_path("en", script.stem))  # what fills its slots
         if 'class="arithmatex' in answer_bodies.restore(next(iter(cards.values()))["a"], bodies):
             return script.stem
     raise AssertionError("no topic's first card holds a formula")

@@ -136,8 +136,9 @@ def test_no_formula_reaches_a_reader_as_raw_tex(built_site: Path) -> None:
 
 
 def test_answer_bodies_come_back_to_the_page_as_it_was_built(built_site: Path) -> None:
-    """Topic pages carry their answers' captions; put back, the bodies give the page the
-    build wrote, and cutting that again gives the page served."""
+    """Topic pages carry their answers' captions and the glyphs of their own formulas; put
+    back, the bodies and their glyphs give the page the build wrote, and cutting that again
+    gives the page served."""
     pages = sorted(built_site.rglob("topics/*.html"))
     assert len(pages) >= 40
     for page in pages:
@@ -146,4 +147,6 @@ def test_answer_bodies_come_back_to_the_page_as_it_was_built(built_site: Path) -
         assert 'class="qb-lazy"' in served and 'class="qb-lazy"' not in whole, page
         lang = "en" if page.parent.parent.name == "en" else "zh"
         script = built_site / answer_bodies.script_path(lang, page.stem)
-        assert answer_bodies.cut(whole, str(page)) == (served, answer_bodies.read_bodies(script))
+        assert answer_bodies.cut(whole, str(page)) == (served, *answer_bodies.read_answers(script))
+        # the page as served defines exactly the glyphs its own formulas use
+        assert set(re.findall(r'<path id="(MJX-[^"]+)"', served)) == set(re.findall(r'<use[^>]* href="#([^"]+)"', served))

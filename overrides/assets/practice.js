@@ -103,7 +103,8 @@
       P.data("topic:" + topic, P.base + topic + ".js"),
       P.data("answers:" + topic, P.answersBase + topic + ".js"),
     ]).then(function (data) {
-      addGlyphs(data[0].glyphs);
+      P.addGlyphs(data[0].glyphs); // the question's; the answers' bodies bring the rest
+      P.addGlyphs(data[1].glyphs);
       return { card: data[0].cards[row[0]], bodies: data[1].bodies, topic: topic };
     });
   }
@@ -125,28 +126,6 @@
       slot.replaceWith(body);
     });
     return answers;
-  }
-
-  // Formulas are SVG made at build time; their glyph outlines come with the topic's cards
-  // and go, once each, into one hidden <svg><defs> that every formula's <use> points into.
-  var SVG_NS = "http://www.w3.org/2000/svg";
-  function addGlyphs(glyphs) {
-    var defs = document.querySelector("#qbank-math-glyphs defs");
-    if (!defs) {
-      var holder = document.createElementNS(SVG_NS, "svg");
-      holder.id = "qbank-math-glyphs";
-      holder.setAttribute("aria-hidden", "true");
-      holder.style.display = "none";
-      defs = holder.appendChild(document.createElementNS(SVG_NS, "defs"));
-      document.body.appendChild(holder);
-    }
-    Object.keys(glyphs).forEach(function (id) {
-      if (document.getElementById(id)) return;
-      var path = document.createElementNS(SVG_NS, "path");
-      path.id = id;
-      path.setAttribute("d", glyphs[id]);
-      defs.appendChild(path);
-    });
   }
 
   function showCard(row) {

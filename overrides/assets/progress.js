@@ -330,13 +330,36 @@
     });
   }
 
+  // Formulas are SVG made at build time; the outlines of glyphs that arrive with data (a
+  // practice card, answers loaded on demand) go, once each, into the page's one hidden
+  // <svg><defs> that every formula's <use> points into.
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function addGlyphs(glyphs) {
+    var defs = document.querySelector("#qbank-math-glyphs defs");
+    if (!defs) {
+      var holder = document.createElementNS(SVG_NS, "svg");
+      holder.id = "qbank-math-glyphs";
+      holder.setAttribute("aria-hidden", "true");
+      holder.style.display = "none";
+      defs = holder.appendChild(document.createElementNS(SVG_NS, "defs"));
+      document.body.appendChild(holder);
+    }
+    Object.keys(glyphs).forEach(function (id) {
+      if (document.getElementById(id)) return;
+      var path = document.createElementNS(SVG_NS, "path");
+      path.id = id;
+      path.setAttribute("d", glyphs[id]);
+      defs.appendChild(path);
+    });
+  }
+
   window.qbankProgress = {
     VERSION: VERSION, KEY: KEY, data: data, loadScript: loadScript, text: text, get: get, load: load,
     settings: settings, setSetting: setSetting, withScheduler: withScheduler, preview: preview, grade: grade,
     undo: undo, forget: forget,
     stateOf: stateOf, isDue: isDue, reviewedToday: reviewedToday, summary: summary, exportText: exportText,
     importText: importText, clear: clear, logCsv: logCsv, exportFile: exportFile, exportCsv: exportCsv,
-    formatInterval: formatInterval, showNotices: showNotices,
+    formatInterval: formatInterval, showNotices: showNotices, addGlyphs: addGlyphs,
     base: uiElement ? uiElement.getAttribute("data-base") : "",
     answersBase: uiElement ? uiElement.getAttribute("data-answers-base") : "",
   };

@@ -44,7 +44,10 @@
     if (!src || !hasSlots()) return Promise.resolve();
     if (!loading) {
       var name = "answers:" + src.split("/").pop().replace(/\.js$/, "");
-      loading = window.qbankProgress.data(name, src).then(function (data) { bodies = data.bodies; });
+      loading = window.qbankProgress.data(name, src).then(function (data) {
+        window.qbankProgress.addGlyphs(data.glyphs); // those only the bodies' formulas use
+        bodies = data.bodies;
+      });
       loading.catch(function () { loading = null; }); // a later reach tries again
     }
     return loading;

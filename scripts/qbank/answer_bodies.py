@@ -9,8 +9,10 @@ its body; the bodies, in page order, go to ``assets/answers/<lang>/<topic>.js`` 
 script calling ``qbankRegister``, as the practice data do, so that it loads from
 ``file://``). ``overrides/assets/qbank.js`` loads it and fills the slots.
 
-The glyphs of the answers' formulas stay in the page's one ``<defs>``. ``restore`` puts
-the bodies back: what the checks of the built site read is the page as a reader sees it.
+The outlines of glyphs that only the bodies' formulas use leave the page's ``<defs>`` with
+them (on the longest pages, half of what is left), and come back as the script loads.
+``restore`` puts bodies and glyphs back: what the checks of the built site read is the page
+as a reader sees it.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from .built_pages import BuiltPageError, article_span, data_script, lang_root, top_level_blocks, write_script
+from .mathsvg import split_glyphs, with_glyphs
 from .model import LANGS, Bank, Lang
 from .yamlio import write_text_atomic
 
@@ -41,13 +45,20 @@ def script_path(lang: Lang, topic: str) -> str:
     return f"{DATA_DIR}/{lang}/{topic}.js"
 
 
-def answers_script(topic: str, bodies: list[str]) -> str:
-    """The data script of a topic's answers' bodies, in page order."""
-    return data_script(script_name(topic), {"bodies": bodies})
+class CutPage(NamedTuple):
+    page: str  # as served: each closed answer's body a slot
+    bodies: list[str]  # in page order
+    glyphs: dict[str, str]  # glyph id → outline, of those only the bodies' formulas use
 
 
-def cut(page: str, name: str) -> tuple[str, list[str]]:
-    """The page with each closed answer's body replaced by a slot, and the bodies in order."""
+def answers_script(topic: str, bodies: list[str], glyphs: dict[str, str]) -> str:
+    """The data script of a topic's answers' bodies, in page order, and their glyphs."""
+    return data_script(script_name(topic), {"bodies": bodies, "glyphs": glyphs})
+
+
+def cut(page: str, name: str) -> CutPage:
+    """The page with each closed answer's body replaced by a slot, the bodies in order, and
+    the glyphs that leave the page with them."""
     if SLOTS.search(page):
         raise BuiltPageError(f"{name}: its answers were cut already")
     start, end = article_span(page, name)
@@ -65,20 +76,22 @@ def cut(page: str, name: str) -> tuple[str, list[str]]:
         bodies.append(html[body_start:body_end])
         position = block.start + body_end
     parts.append(article[position:])
-    return page[:start] + "".join(parts) + page[end:], bodies
+    served, glyphs = split_glyphs(page[:start] + "".join(parts) + page[end:])
+    return CutPage(served, bodies, glyphs)
 
 
-def restore(page: str, bodies: list[str]) -> str:
+def restore(page: str, bodies: list[str], glyphs: dict[str, str] | None = None) -> str:
     """The page as a reader sees it once its answers are in: ``restore(*cut(p)) == p``."""
-    return SLOTS.sub(lambda slot: bodies[int(slot[1])], page)
+    return with_glyphs(SLOTS.sub(lambda slot: bodies[int(slot[1])], page), glyphs or {})
 
 
-def read_bodies(script: Path) -> list[str]:
+def read_answers(script: Path) -> tuple[list[str], dict[str, str]]:
+    """The bodies and glyphs of a topic's answers' data script."""
     match = REGISTERED.match(script.read_text(encoding="utf-8"))
     if match is None:
         raise BuiltPageError(f"{script}: not a data script")
-    bodies: list[str] = json.loads(match[2])["bodies"]
-    return bodies
+    data = json.loads(match[2])
+    return data["bodies"], data["glyphs"]
 
 
 def page_as_read(path: Path) -> str:
@@ -89,7 +102,7 @@ def page_as_read(path: Path) -> str:
     script = SCRIPT_ATTRIBUTE.search(html)
     if script is None:
         raise BuiltPageError(f"{path}: answer slots, but no data-answers script named")
-    return restore(html, read_bodies(path.parent / script[1]))
+    return restore(html, *read_answers(path.parent / script[1]))
 
 
 def write_answer_bodies(site: Path, bank: Bank) -> list[Path]:
@@ -101,8 +114,8 @@ def write_answer_bodies(site: Path, bank: Bank) -> list[Path]:
             html = page.read_text(encoding="utf-8")
             if SLOTS.search(html):  # not rebuilt (mkdocs serve --dirty): cut already
                 continue
-            slimmer, bodies = cut(html, str(page))
+            served, bodies, glyphs = cut(html, str(page))
             script = site / script_path(lang, topic.slug)
-            written.append(write_script(script, answers_script(topic.slug, bodies)))
-            write_text_atomic(page, slimmer)
+            written.append(write_script(script, answers_script(topic.slug, bodies, glyphs)))
+            write_text_atomic(page, served)
     return written

@@ -4,7 +4,8 @@ pymdownx.arithmatex (generic) leaves ``<span class="arithmatex">\\(…\\)</span>
 ``<div class="arithmatex">\\[…\\]</div>`` in a page; ``render_math`` replaces the TeX inside
 each with what MathJax itself makes of it (``scripts/mathjax/render.mjs``, run by node, one
 process per build), so no page loads MathJax. The glyph outlines a page uses are written
-once, in one hidden ``<svg><defs>`` at its end, and each formula ``<use>``s them.
+once, in one hidden ``<svg><defs>`` at its end, and each formula ``<use>``s them; formulas
+cut out of a page take the outlines only they use with them (``split_glyphs``).
 
 Every formula is cached on disk by its TeX, its mode and the renderer's version (a hash
 of render.mjs and the lock file), so a rebuild renders only formulas it has not seen.
@@ -292,6 +293,8 @@ def _element(tag: str, result: Rendered, label: str) -> str:
 
 
 GLYPH_PATH = re.compile(r'<path id="(MJX-[^"]+)" d="([^"]*)"></path>')
+GLYPH_DEFS = re.compile(rf'<svg id="{DEFS_ID}"[^>]*><defs>.*?</defs></svg>', re.S)
+GLYPH_USE = re.compile(r'<use[^>]* href="#(MJX-[^"]+)"')
 
 
 def glyph_defs(glyphs: dict[str, str]) -> str:
@@ -305,6 +308,29 @@ def glyphs_of(*rendered_pages: str) -> dict[str, str]:
     pages needs their union: ``glyph_defs(glyphs_of(a, b))`` (a glyph id names one
     outline everywhere, so merging is safe)."""
     return {gid: d for page in rendered_pages for gid, d in GLYPH_PATH.findall(page)}
+
+
+def split_glyphs(page_html: str) -> tuple[str, dict[str, str]]:
+    """The page's ``<defs>`` cut down to the glyphs its own formulas use, and the others: a
+    page whose formulas were cut out (answers on demand) needs not carry their outlines."""
+    defs = GLYPH_DEFS.search(page_html)
+    if defs is None:
+        return page_html, {}
+    used = set(GLYPH_USE.findall(page_html, 0, defs.start())) | set(GLYPH_USE.findall(page_html, defs.end()))
+    glyphs = glyphs_of(defs[0])
+    kept = {gid: d for gid, d in glyphs.items() if gid in used}
+    others = {gid: d for gid, d in glyphs.items() if gid not in used}
+    return page_html[: defs.start()] + glyph_defs(kept) + page_html[defs.end() :], others
+
+
+def with_glyphs(page_html: str, glyphs: dict[str, str]) -> str:
+    """The page with ``glyphs`` back in its ``<defs>``: ``with_glyphs(*split_glyphs(p)) == p``."""
+    defs = GLYPH_DEFS.search(page_html)
+    if defs is None:
+        if glyphs:
+            raise ValueError("glyphs to put back, but the page has no <defs> for them")
+        return page_html
+    return page_html[: defs.start()] + glyph_defs(glyphs_of(defs[0]) | glyphs) + page_html[defs.end() :]
 
 
 def _with_glyphs_and_style(page_html: str, glyphs: dict[str, str], renderer: MathRenderer) -> str:

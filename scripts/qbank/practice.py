@@ -9,7 +9,8 @@ math and sanitising are exactly the topic pages'; the data are scripts (``built_
   answers}}, "glyphs": {glyph id: SVG path}}``: the formulas are the page's SVG, whose glyph
   outlines the topic page holds once (``mathsvg``), so the cards carry them beside. The
   answers are cut as the page is served, their bodies in slots (``answer_bodies``): the
-  practice page fills them from the topic page's own data, not from a second copy.
+  practice page fills them from the topic page's own data, not from a second copy, and
+  takes the glyphs only the bodies use from there too.
 """
 
 from __future__ import annotations

@@ -60,12 +60,12 @@ def serve_topic(built: BuiltTopic, renderer: mathsvg.MathRenderer, slots: Slots)
 def _made(built: BuiltTopic, renderer: mathsvg.MathRenderer) -> Parts:
     html = mathsvg.render_math(built.html, renderer, label=built.label)
     html = search_split.point_config_at_language_index(html, built.lang, built.url)
-    page, bodies = answer_bodies.cut(html, built.name)
+    page, bodies, glyphs = answer_bodies.cut(html, built.name)
     cards = practice.topic_script(page, built.name, built.topic, built.questions)
     formulas = mathsvg.formulas_on(built.html)
     return {
         "page": page.encode("utf-8"),
-        "answers": answer_bodies.answers_script(built.topic, bodies).encode("utf-8"),
+        "answers": answer_bodies.answers_script(built.topic, bodies, glyphs).encode("utf-8"),
         "cards": cards.encode("utf-8"),
         "formulas": json.dumps([len(formulas), list(dict.fromkeys(f.key for f in formulas))]).encode("utf-8"),
     }
