@@ -149,4 +149,5 @@ def test_answer_bodies_come_back_to_the_page_as_it_was_built(built_site: Path) -
         script = built_site / answer_bodies.script_path(lang, page.stem)
         assert answer_bodies.cut(whole, str(page)) == (served, *answer_bodies.read_answers(script))
         # the page as served defines exactly the glyphs its own formulas use
-        assert set(re.findall(r'<path id="(MJX-[^"]+)"', served)) == set(re.findall(r'<use[^>]* href="#([^"]+)"', served))
+        defined = set(re.findall(r'<path id="(MJX-[^"]+)"', served))
+        assert defined == set(re.findall(r'<use[^>]* href="#([^"]+)"', served)), page
