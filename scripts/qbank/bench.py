@@ -300,7 +300,8 @@ def lighthouse(site: Path, runs: int) -> None:
     if not LIGHTHOUSE.exists():
         print("lighthouse: not installed (make bench installs it into scripts/lighthouse)")
         return
-    print(f"lighthouse (mobile, median of {runs})" + "  ".join(c[:13].ljust(13) for c in LIGHTHOUSE_CATEGORIES))
+    title = f"lighthouse (mobile, median of {runs})"
+    print(f"{title:<31}" + "  ".join(c[:13].ljust(13) for c in LIGHTHOUSE_CATEGORIES))
     with serve_folder(site, compress=True) as root:
         for path in LIGHTHOUSE_PAGES:
             if not (site / path).exists():
