@@ -156,3 +156,20 @@ def test_mathjax_renders_svg_with_assistive_mathml_and_rejects_bad_tex() -> None
         assert "mjx-assistive-mml" in node.stylesheet()
     finally:
         node.close()
+
+
+@needs_node
+def test_stretchy_braces_primes_and_text_escapes_draw_no_backslash() -> None:
+    """A stretchy brace or a double prime is drawn from its glyphs, and \\text reads its
+    escapes (with CommonHTML loaded beside SVG, both drew CSS escapes such as "\\E151"
+    as text, and \\text{95\\%} kept its backslash)."""
+    node = NodeRenderer()
+    try:
+        formulas = [r"\underbrace{a+b}_{\text{bias}^2}", r"f''(x)", r"\text{95\% and Wide \& Deep}"]
+        rendered = node.render([Formula(tex, True) for tex in formulas])
+        for tex, result in zip(formulas, rendered, strict=True):
+            assert isinstance(result, Rendered), tex
+            assert not [glyph for glyph in result.glyphs if glyph.endswith("-5C")], tex  # no "\" drawn
+        assert {"MJX-TEX-N-25", "MJX-TEX-N-26"} <= set(rendered[2].glyphs)  # % and &
+    finally:
+        node.close()

@@ -12,8 +12,6 @@
 import { createInterface } from "node:readline";
 import { mathjax } from "mathjax-full/js/mathjax.js";
 import { TeX } from "mathjax-full/js/input/tex.js";
-import { SVG } from "mathjax-full/js/output/svg.js";
-import { CHTML } from "mathjax-full/js/output/chtml.js";
 import { liteAdaptor } from "mathjax-full/js/adaptors/liteAdaptor.js";
 import { RegisterHTMLHandler } from "mathjax-full/js/handlers/html.js";
 import { AssistiveMmlHandler } from "mathjax-full/js/a11y/assistive-mml.js";
@@ -35,13 +33,16 @@ import "mathjax-full/js/input/tex/html/HtmlConfiguration.js";
 import "mathjax-full/js/input/tex/mhchem/MhchemConfiguration.js";
 import "mathjax-full/js/input/tex/unicode/UnicodeConfiguration.js";
 import "mathjax-full/js/input/tex/verb/VerbConfiguration.js";
+import "mathjax-full/js/input/tex/textmacros/TextMacrosConfiguration.js";
 
 // What the browser's tex-chtml.js had: its preloaded packages plus every package it
-// autoloads on first use (\boldsymbol, \cancel, \color, …). Not "noundefined" and not
+// autoloads on first use (\boldsymbol, \cancel, \color, …), and textmacros, so that
+// \text{95\%} or \text{Wide \& Deep} reads as written. Not "noundefined" and not
 // "noerrors": an unknown macro or a malformed formula is an error that fails the build.
 const PACKAGES = [
   "base", "ams", "newcommand", "configmacros", "action", "amscd", "bbox", "boldsymbol", "braket",
   "bussproofs", "cancel", "color", "enclose", "extpfeil", "html", "mhchem", "unicode", "verb",
+  "textmacros",
 ];
 
 const adaptor = liteAdaptor();
@@ -57,10 +58,14 @@ const tex = new TeX({
 // CommonHTML: every character's CSS, not only the ones used so far (adaptiveCSS), so each
 // formula's markup stands alone in the disk cache; its fonts are read from this package.
 const CHTML_FONTS = new URL("./node_modules/mathjax-full/es5/output/chtml/fonts/woff-v2", import.meta.url).href;
+// Only one output is loaded: CommonHTML's font data rewrite the character data that SVG
+// shares (a stretchy brace or a ″ then drew its CSS escapes, "\E151", as text).
 const chtml = process.argv.includes("--chtml");
 const output = chtml
-  ? new CHTML({ fontURL: CHTML_FONTS, adaptiveCSS: false, displayAlign: "left" })
-  : new SVG({ fontCache: "global", displayAlign: "left" });
+  ? new (await import("mathjax-full/js/output/chtml.js")).CHTML({
+      fontURL: CHTML_FONTS, adaptiveCSS: false, displayAlign: "left",
+    })
+  : new (await import("mathjax-full/js/output/svg.js")).SVG({ fontCache: "global", displayAlign: "left" });
 const html = mathjax.document("", { InputJax: tex, OutputJax: output });
 
 // Attributes only MathJax's own menu and explorer read (no page loads them), the XLink
