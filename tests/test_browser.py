@@ -200,6 +200,22 @@ def test_answers_holding_a_search_hit_open_on_arrival(visit: Visit) -> None:
     visit.check_clean()
 
 
+def test_a_search_hit_lands_on_its_question_after_the_answers_open(visit: Visit) -> None:
+    """Answers above the question open too, and push it down: the page follows it."""
+    page = visit.open("en/topics/ml-basics.html?h=bias+variance#qfgv6lir")
+    page.locator("details mark[data-md-highlight]").first.wait_for(state="attached")
+    page.wait_for_function("() => !document.querySelector('details:not([open]) mark[data-md-highlight]')")
+    above = page.evaluate(
+        """() => [...document.querySelectorAll('details[open]')].filter(d =>
+             d.compareDocumentPosition(document.getElementById('qfgv6lir')) & Node.DOCUMENT_POSITION_FOLLOWING).length"""
+    )
+    assert above > 0  # the case that moved it
+    page.wait_for_timeout(300)
+    top = page.evaluate("() => document.getElementById('qfgv6lir').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"] / 2
+    visit.check_clean()
+
+
 def test_printed_pages_show_every_answer(visit: Visit) -> None:
     page = visit.open("topics/regularization.html")
     first_answer = page.locator("details.answer").first.locator(":scope > :not(summary)").first

@@ -5,17 +5,27 @@
   // A reader arriving from search (Material highlights the terms after the page is
   // ready) sees the answer that matched: open every collapsed answer that holds a
   // highlighted term, as the highlights appear.
+  // The answers opening above the question the reader came for push it down, and the
+  // browser's scroll anchoring may follow the wrong one: back to it, unless they moved.
   function openHighlightedAnswers() {
+    var moved = false;
     function openMarked() {
+      var opened = false;
       document.querySelectorAll("details:not([open]) mark[data-md-highlight]").forEach(function (mark) {
         var details = mark.closest("details");
         while (details) {
-          details.open = true;
+          details.open = opened = true;
           details = details.parentElement && details.parentElement.closest("details");
         }
       });
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      if (opened && target && !moved) target.scrollIntoView();
     }
     if (!/[?&]h=/.test(location.search)) return;
+    ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (type) {
+      window.addEventListener(type, function () { moved = true; }, { once: true, passive: true });
+    });
     document.documentElement.classList.add("qb-search-hit"); // closed answers rendered (qbank.css)
     var observer = new MutationObserver(openMarked);
     observer.observe(document.body, { childList: true, subtree: true });
