@@ -207,7 +207,8 @@ def test_a_search_hit_lands_on_its_question_after_the_answers_open(visit: Visit)
     page.wait_for_function("() => !document.querySelector('details:not([open]) mark[data-md-highlight]')")
     above = page.evaluate(
         """() => [...document.querySelectorAll('details[open]')].filter(d =>
-             d.compareDocumentPosition(document.getElementById('qfgv6lir')) & Node.DOCUMENT_POSITION_FOLLOWING).length"""
+             d.compareDocumentPosition(document.getElementById('qfgv6lir'))
+             & Node.DOCUMENT_POSITION_FOLLOWING).length"""
     )
     assert above > 0  # the case that moved it
     page.wait_for_timeout(300)
