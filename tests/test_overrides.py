@@ -13,6 +13,9 @@ OVERRIDES = ROOT / "overrides"
 JINJA_COMMENT = re.compile(r"\{#-?.*?-?#\}\n?", re.S)
 # What each copied partial changes, as (Material's text, ours).
 CHANGES = {
+    "partials/copyright.html": [
+        ("Made with", '{{ "本站使用" if config.theme.language == "zh" else "Made with" }}'),
+    ],
     "partials/search.html": [
         ('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
     ],
