@@ -2,11 +2,17 @@
 (function () {
   "use strict";
 
+  // The element the address's anchor names, if any.
+  function hashTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
   // A reader arriving from search (Material highlights the terms after the page is
   // ready) sees the answer that matched: open every collapsed answer that holds a
-  // highlighted term, as the highlights appear.
-  // The answers opening above the question the reader came for push it down, and the
-  // browser's scroll anchoring may follow the wrong one: back to it, unless they moved.
+  // highlighted term, as the highlights appear. The answers opening above the question
+  // the reader came for push it down, and the browser's scroll anchoring may follow the
+  // wrong one: back to it, unless they moved.
   function openHighlightedAnswers() {
     var moved = false;
     function openMarked() {
@@ -18,8 +24,7 @@
           details = details.parentElement && details.parentElement.closest("details");
         }
       });
-      var id = decodeURIComponent(location.hash.slice(1));
-      var target = id && document.getElementById(id);
+      var target = hashTarget();
       if (opened && target && !moved) target.scrollIntoView();
     }
     if (!/[?&]h=/.test(location.search)) return;
@@ -121,8 +126,7 @@
 
   // A link to a question anchor inside a collapsed block opens that block.
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
+    var target = hashTarget();
     var details = target && target.closest("details");
     if (details) details.open = true;
   }
